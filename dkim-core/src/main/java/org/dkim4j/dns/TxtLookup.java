@@ -1,0 +1,60 @@
+package org.dkim4j.dns;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of one TXT lookup: records, no record (NXDOMAIN or NODATA), or a temporary failure.
+ *
+ * <p>RFC 6376 section 6.1.2 maps "no record" to PERMFAIL and a temporary failure to TEMPFAIL; the
+ * three cases are kept apart so verifiers can do exactly that.
+ */
+public sealed interface TxtLookup {
+
+  /** The name has TXT records; each entry is one record with its strings joined. */
+  record Found(List<String> records) implements TxtLookup {
+    /** Creates the outcome; {@code records} must not be empty. */
+    public Found {
+      records = List.copyOf(records);
+      if (records.isEmpty()) {
+        throw new IllegalArgumentException("Found needs at least one record; use notFound()");
+      }
+    }
+  }
+
+  /** The name does not exist (NXDOMAIN) or has no TXT record (NODATA). */
+  record NotFound(String detail) implements TxtLookup {
+    /** Creates the outcome with a short description such as {@code "NXDOMAIN"}. */
+    public NotFound {
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
+
+  /** The lookup failed for now (timeout, SERVFAIL, network error); asking later may succeed. */
+  record TemporaryFailure(String detail) implements TxtLookup {
+    /** Creates the outcome with a short description such as {@code "timeout after 5 s"}. */
+    public TemporaryFailure {
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
+
+  /** Returns a {@link Found} with the given records. */
+  static TxtLookup found(List<String> records) {
+    return new Found(records);
+  }
+
+  /** Returns a {@link Found} with the given records. */
+  static TxtLookup found(String... records) {
+    return new Found(List.of(records));
+  }
+
+  /** Returns a {@link NotFound} with the given detail. */
+  static TxtLookup notFound(String detail) {
+    return new NotFound(detail);
+  }
+
+  /** Returns a {@link TemporaryFailure} with the given detail. */
+  static TxtLookup temporaryFailure(String detail) {
+    return new TemporaryFailure(detail);
+  }
+}

@@ -1,0 +1,21 @@
+package org.dkim4j.dns;
+
+/**
+ * The one seam between dkim4j and DNS: looks up the TXT records of a name.
+ *
+ * <p>Implementations return every TXT record at the name, each with its character-strings already
+ * joined (RFC 6376 section 3.6.2.2), or say that the name has none, or that the lookup failed for
+ * now. They must be safe to call from several threads.
+ */
+@FunctionalInterface
+public interface TxtResolver {
+
+  /**
+   * Looks up the TXT records at {@code name}.
+   *
+   * @param name a fully qualified domain name without the trailing dot, e.g. {@code
+   *     sel._domainkey.example.com}
+   * @return the outcome; never {@code null}
+   */
+  TxtLookup lookup(String name);
+}
