@@ -1,0 +1,71 @@
+package org.dkim4j.crypto;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+
+/**
+ * The DKIM signing algorithms ({@code a=}, RFC 6376 section 3.3, RFC 8463 section 3). rsa-sha1 is
+ * known so that it can be reported precisely; RFC 8301 forbids signing with it and dkim4j does not.
+ */
+public enum SignatureAlgorithm {
+  /** rsa-sha1: historic, not accepted by default (RFC 8301 section 3.1). */
+  RSA_SHA1("rsa-sha1", KeyType.RSA, "sha1", "SHA-1"),
+  /** rsa-sha256 (RFC 6376 section 3.3.2). */
+  RSA_SHA256("rsa-sha256", KeyType.RSA, "sha256", "SHA-256"),
+  /** ed25519-sha256 (RFC 8463 section 3). */
+  ED25519_SHA256("ed25519-sha256", KeyType.ED25519, "sha256", "SHA-256");
+
+  private final String tagValue;
+  private final KeyType keyType;
+  private final String hashName;
+  private final String digestName;
+
+  SignatureAlgorithm(String tagValue, KeyType keyType, String hashName, String digestName) {
+    this.tagValue = tagValue;
+    this.keyType = keyType;
+    this.hashName = hashName;
+    this.digestName = digestName;
+  }
+
+  /** Returns the value used in {@code a=}, e.g. {@code rsa-sha256}. */
+  public String tagValue() {
+    return tagValue;
+  }
+
+  /** Returns the key type this algorithm signs with. */
+  public KeyType keyType() {
+    return keyType;
+  }
+
+  /**
+   * Returns the hash name as used in the key record's {@code h=} tag: {@code sha1}/{@code sha256}.
+   */
+  public String hashName() {
+    return hashName;
+  }
+
+  /** Returns a new {@link MessageDigest} for this algorithm's hash. */
+  public MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance(digestName);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(digestName + " is missing from this JVM", e);
+    }
+  }
+
+  /** Returns the algorithm for an {@code a=} value (case-insensitive), if known. */
+  public static Optional<SignatureAlgorithm> fromTagValue(String value) {
+    for (SignatureAlgorithm algorithm : values()) {
+      if (algorithm.tagValue.equalsIgnoreCase(value)) {
+        return Optional.of(algorithm);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the algorithm dkim4j signs with for a key type. */
+  public static SignatureAlgorithm forSigning(KeyType keyType) {
+    return keyType == KeyType.RSA ? RSA_SHA256 : ED25519_SHA256;
+  }
+}

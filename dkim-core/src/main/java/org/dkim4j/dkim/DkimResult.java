@@ -1,0 +1,159 @@
+package org.dkim4j.dkim;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of verifying one DKIM-Signature field: a {@link DkimStatus}, a human reason, and what
+ * the signature claimed (RFC 6376 section 6.1, reported as RFC 8601 section 2.7.1 describes).
+ *
+ * <p>Fields of a signature that could not be parsed are empty strings. Immutable.
+ */
+public final class DkimResult {
+
+  private final DkimStatus status;
+  private final String reason;
+  private final DkimSignature signature;
+  private final String domain;
+  private final String selector;
+  private final String algorithm;
+  private final String signaturePrefix;
+  private final int keyBits;
+  private final boolean testing;
+
+  private DkimResult(Builder b) {
+    this.status = Objects.requireNonNull(b.status, "status");
+    this.reason = Objects.requireNonNull(b.reason, "reason");
+    this.signature = b.signature;
+    this.domain = b.domain;
+    this.selector = b.selector;
+    this.algorithm = b.algorithm;
+    this.signaturePrefix = b.signaturePrefix;
+    this.keyBits = b.keyBits;
+    this.testing = b.testing;
+  }
+
+  static Builder builder(DkimStatus status, String reason) {
+    return new Builder(status, reason);
+  }
+
+  /** Returns the status. */
+  public DkimStatus status() {
+    return status;
+  }
+
+  /** True when the status is {@link DkimStatus#PASS}. */
+  public boolean passed() {
+    return status == DkimStatus.PASS;
+  }
+
+  /**
+   * Returns why the signature did not pass (e.g. {@code "body hash did not verify"}); for a pass, a
+   * note such as {@code "key is in testing mode (t=y)"} or an empty string.
+   */
+  public String reason() {
+    return reason;
+  }
+
+  /** Returns the parsed signature, when it could be parsed. */
+  public Optional<DkimSignature> signature() {
+    return Optional.ofNullable(signature);
+  }
+
+  /** Returns {@code d=} as written, or an empty string. */
+  public String domain() {
+    return domain;
+  }
+
+  /** Returns {@code s=} as written, or an empty string. */
+  public String selector() {
+    return selector;
+  }
+
+  /** Returns the identity ({@code i=}, or {@code @d}), or an empty string. */
+  public String identity() {
+    return signature == null ? "" : signature.identity();
+  }
+
+  /** Returns {@code a=} as written, or an empty string. */
+  public String algorithm() {
+    return algorithm;
+  }
+
+  /**
+   * Returns the first 8 characters of {@code b=}, which RFC 6008 suggests for telling signatures
+   * apart in {@code header.b}.
+   */
+  public String signaturePrefix() {
+    return signaturePrefix;
+  }
+
+  /** Returns the size of the key used, or 0 when no key was retrieved. */
+  public int keyBits() {
+    return keyBits;
+  }
+
+  /** True when the key record has {@code t=y}: the signing domain is testing DKIM. */
+  public boolean testing() {
+    return testing;
+  }
+
+  @Override
+  public String toString() {
+    return "dkim="
+        + status.resultName()
+        + (reason.isEmpty() ? "" : " (" + reason + ")")
+        + (domain.isEmpty() ? "" : " header.d=" + domain)
+        + (selector.isEmpty() ? "" : " header.s=" + selector)
+        + (signaturePrefix.isEmpty() ? "" : " header.b=" + signaturePrefix);
+  }
+
+  /** Collects the fields of a result. */
+  static final class Builder {
+    private final DkimStatus status;
+    private final String reason;
+    private DkimSignature signature;
+    private String domain = "";
+    private String selector = "";
+    private String algorithm = "";
+    private String signaturePrefix = "";
+    private int keyBits;
+    private boolean testing;
+
+    private Builder(DkimStatus status, String reason) {
+      this.status = status;
+      this.reason = reason;
+    }
+
+    Builder signature(DkimSignature signature) {
+      this.signature = signature;
+      this.domain = signature.domain();
+      this.selector = signature.selector();
+      this.algorithm = signature.algorithm().tagValue();
+      this.signaturePrefix = prefix(signature.signatureBase64());
+      return this;
+    }
+
+    Builder claimed(String domain, String selector, String algorithm, String b) {
+      this.domain = domain == null ? "" : domain;
+      this.selector = selector == null ? "" : selector;
+      this.algorithm = algorithm == null ? "" : algorithm;
+      this.signaturePrefix = b == null ? "" : prefix(b.replaceAll("\\s+", ""));
+      return this;
+    }
+
+    Builder key(int bits, boolean testing) {
+      this.keyBits = bits;
+      this.testing = testing;
+      return this;
+    }
+
+    DkimResult build() {
+      return new DkimResult(this);
+    }
+
+    private static String prefix(String b) {
+      return b.substring(0, Math.min(8, b.length()));
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.dkim4j.dkim;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The results of verifying one message: one {@link DkimResult} per DKIM-Signature field, top to
+ * bottom. An unsigned message has no results and the summary status {@link DkimStatus#NONE}.
+ * Immutable.
+ */
+public final class DkimResults implements Iterable<DkimResult> {
+
+  private final List<DkimResult> results;
+
+  DkimResults(List<DkimResult> results) {
+    this.results = List.copyOf(results);
+  }
+
+  /** Returns the results, one per signature field, top to bottom. */
+  public List<DkimResult> results() {
+    return results;
+  }
+
+  /** Returns the results as a stream. */
+  public Stream<DkimResult> stream() {
+    return results.stream();
+  }
+
+  @Override
+  public Iterator<DkimResult> iterator() {
+    return results.iterator();
+  }
+
+  /** True when at least one signature passed. */
+  public boolean anyPassed() {
+    return results.stream().anyMatch(DkimResult::passed);
+  }
+
+  /** True when a signature with {@code d=} equal to {@code domain} (ignoring case) passed. */
+  public boolean passedFor(String domain) {
+    return results.stream()
+        .anyMatch(r -> r.passed() && org.dkim4j.message.Ascii.equalsIgnoreCase(r.domain(), domain));
+  }
+
+  /**
+   * Returns a summary: {@code pass} if any signature passed, else the most telling other status in
+   * the order fail, policy, neutral, temperror, permerror; {@code none} without signatures.
+   */
+  public DkimStatus status() {
+    if (results.isEmpty()) {
+      return DkimStatus.NONE;
+    }
+    for (DkimStatus status :
+        List.of(
+            DkimStatus.PASS,
+            DkimStatus.FAIL,
+            DkimStatus.POLICY,
+            DkimStatus.NEUTRAL,
+            DkimStatus.TEMPERROR,
+            DkimStatus.PERMERROR)) {
+      if (results.stream().anyMatch(r -> r.status() == status)) {
+        return status;
+      }
+    }
+    return DkimStatus.NONE;
+  }
+
+  @Override
+  public String toString() {
+    return results.isEmpty() ? "dkim=none" : results.toString();
+  }
+}

@@ -1,0 +1,296 @@
+package org.dkim4j.dkim;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.dkim4j.canon.Canonicalization;
+import org.dkim4j.crypto.SignatureAlgorithm;
+import org.dkim4j.message.Ascii;
+import org.dkim4j.tag.TagList;
+import org.dkim4j.tag.TagSyntaxException;
+
+/**
+ * A parsed DKIM-Signature header field (RFC 6376 section 3.5).
+ *
+ * <p>Parsing enforces the syntax rules of section 3.5 and 6.1.1: required tags, {@code v=1}, a
+ * known {@code a=}, valid base64, {@code h=} including From, {@code i=} within {@code d=}, and
+ * {@code x=} after {@code t=}. Whether the algorithm is acceptable (RFC 8301) is the verifier's
+ * decision, not the parser's. Immutable.
+ */
+public final class DkimSignature {
+
+  private final TagList tags;
+  private final SignatureAlgorithm algorithm;
+  private final byte[] signature;
+  private final byte[] bodyHash;
+  private final Canonicalization headerCanonicalization;
+  private final Canonicalization bodyCanonicalization;
+  private final String domain;
+  private final String selector;
+  private final List<String> signedHeaders;
+  private final String identity;
+  private final Long bodyLength;
+  private final Long timestamp;
+  private final Long expiration;
+
+  private DkimSignature(TagList tags) {
+    this.tags = tags;
+    for (String required : List.of("v", "a", "b", "bh", "d", "h", "s")) {
+      if (!tags.contains(required)) {
+        throw new DkimSyntaxException("missing required tag " + required + "=");
+      }
+    }
+    if (!"1".equals(tags.getOrNull("v"))) {
+      throw new DkimSyntaxException("unsupported version v=" + tags.getOrNull("v"));
+    }
+    String a = tags.getOrNull("a");
+    this.algorithm =
+        SignatureAlgorithm.fromTagValue(a)
+            .orElseThrow(() -> new DkimSyntaxException("unknown algorithm a=" + a));
+    this.signature = base64("b", tags.getOrNull("b"));
+    if (signature.length == 0) {
+      throw new DkimSyntaxException("empty signature b=");
+    }
+    this.bodyHash = base64("bh", tags.getOrNull("bh"));
+    if (bodyHash.length == 0) {
+      throw new DkimSyntaxException("empty body hash bh=");
+    }
+    Canonicalization[] c = parseCanonicalization(tags.get("c").orElse("simple/simple"));
+    this.headerCanonicalization = c[0];
+    this.bodyCanonicalization = c[1];
+    this.domain = tags.getOrNull("d");
+    if (!DomainNames.isValid(domain)) {
+      throw new DkimSyntaxException("invalid domain d=" + domain);
+    }
+    this.selector = tags.getOrNull("s");
+    if (!DomainNames.isValid(selector)) {
+      throw new DkimSyntaxException("invalid selector s=" + selector);
+    }
+    this.signedHeaders = parseHeaderList(tags.getOrNull("h"));
+    if (signedHeaders.stream().noneMatch(name -> Ascii.equalsIgnoreCase(name, "from"))) {
+      throw new DkimSyntaxException("h= does not include From");
+    }
+    this.identity = parseIdentity(tags.getOrNull("i"), domain);
+    this.bodyLength = number("l", 76);
+    this.timestamp = number("t", 12);
+    this.expiration = number("x", 12);
+    if (timestamp != null && expiration != null && expiration < timestamp) {
+      throw new DkimSyntaxException("x= (" + expiration + ") is before t= (" + timestamp + ")");
+    }
+    String q = tags.getOrNull("q");
+    if (q != null && !containsIgnoreCase(q.split(":"), "dns/txt")) {
+      throw new DkimSyntaxException("q= does not include dns/txt");
+    }
+  }
+
+  /**
+   * Parses the value of a DKIM-Signature field (the text after the colon, folding allowed).
+   *
+   * @throws DkimSyntaxException when the field breaks a rule of RFC 6376 section 3.5
+   */
+  public static DkimSignature parse(String fieldValue) {
+    Objects.requireNonNull(fieldValue, "fieldValue");
+    TagList tags;
+    try {
+      tags = TagList.parse(fieldValue);
+    } catch (TagSyntaxException e) {
+      throw new DkimSyntaxException("invalid tag list: " + e.getMessage());
+    }
+    return new DkimSignature(tags);
+  }
+
+  private static Canonicalization[] parseCanonicalization(String value) {
+    String[] parts = value.split("/", -1);
+    if (parts.length > 2) {
+      throw new DkimSyntaxException("invalid canonicalization c=" + value);
+    }
+    try {
+      Canonicalization header = Canonicalization.parse(parts[0].strip());
+      Canonicalization body =
+          parts.length == 2 ? Canonicalization.parse(parts[1].strip()) : Canonicalization.SIMPLE;
+      return new Canonicalization[] {header, body};
+    } catch (IllegalArgumentException e) {
+      throw new DkimSyntaxException("invalid canonicalization c=" + value);
+    }
+  }
+
+  private static List<String> parseHeaderList(String value) {
+    List<String> names = new ArrayList<>();
+    for (String part : value.split(":", -1)) {
+      String name = part.strip();
+      if (name.isEmpty() || !isFieldName(name)) {
+        throw new DkimSyntaxException("invalid header name \"" + name + "\" in h=");
+      }
+      names.add(name);
+    }
+    return List.copyOf(names);
+  }
+
+  private static boolean isFieldName(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 33 || c > 126 || c == ':') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String parseIdentity(String value, String domain) {
+    if (value == null) {
+      return "@" + domain;
+    }
+    int at = value.lastIndexOf('@');
+    if (at < 0) {
+      throw new DkimSyntaxException("i=" + value + " has no @");
+    }
+    String identityDomain = value.substring(at + 1);
+    if (!DomainNames.isValid(identityDomain)) {
+      throw new DkimSyntaxException("invalid domain in i=" + value);
+    }
+    if (!DomainNames.isWithin(identityDomain, domain)) {
+      throw new DkimSyntaxException("i= domain " + identityDomain + " is not within d=" + domain);
+    }
+    return value;
+  }
+
+  private Long number(String tag, int maxDigits) {
+    String value = tags.getOrNull(tag);
+    if (value == null) {
+      return null;
+    }
+    if (value.isEmpty() || value.length() > maxDigits) {
+      throw new DkimSyntaxException("invalid " + tag + "=" + value);
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+        throw new DkimSyntaxException("invalid " + tag + "=" + value);
+      }
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new DkimSyntaxException(tag + "=" + value + " is too large");
+    }
+  }
+
+  private static byte[] base64(String tag, String value) {
+    StringBuilder compact = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        compact.append(c);
+      }
+    }
+    try {
+      return Base64.getDecoder().decode(compact.toString());
+    } catch (IllegalArgumentException e) {
+      throw new DkimSyntaxException("invalid base64 in " + tag + "=");
+    }
+  }
+
+  private static boolean containsIgnoreCase(String[] values, String wanted) {
+    for (String v : values) {
+      if (Ascii.equalsIgnoreCase(v.strip(), wanted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns all tags as written. */
+  public TagList tags() {
+    return tags;
+  }
+
+  /** Returns {@code a=}. */
+  public SignatureAlgorithm algorithm() {
+    return algorithm;
+  }
+
+  /** Returns the decoded {@code b=}. */
+  public byte[] signature() {
+    return signature.clone();
+  }
+
+  /** Returns {@code b=} as written, whitespace removed. */
+  public String signatureBase64() {
+    return Base64.getEncoder().encodeToString(signature);
+  }
+
+  /** Returns the decoded {@code bh=}. */
+  public byte[] bodyHash() {
+    return bodyHash.clone();
+  }
+
+  /** Returns the header canonicalization of {@code c=} (default simple). */
+  public Canonicalization headerCanonicalization() {
+    return headerCanonicalization;
+  }
+
+  /** Returns the body canonicalization of {@code c=} (default simple). */
+  public Canonicalization bodyCanonicalization() {
+    return bodyCanonicalization;
+  }
+
+  /** Returns {@code d=}, the signing domain. */
+  public String domain() {
+    return domain;
+  }
+
+  /** Returns {@code s=}, the selector. */
+  public String selector() {
+    return selector;
+  }
+
+  /** Returns the names in {@code h=}, in order, as written. */
+  public List<String> signedHeaders() {
+    return signedHeaders;
+  }
+
+  /** Returns {@code i=}, or {@code @d} when absent (section 3.5). */
+  public String identity() {
+    return identity;
+  }
+
+  /** Returns the domain part of the identity. */
+  public String identityDomain() {
+    return identity.substring(identity.lastIndexOf('@') + 1);
+  }
+
+  /** Returns {@code l=}, the number of canonical body bytes signed, when present. */
+  public OptionalLong bodyLength() {
+    return bodyLength == null ? OptionalLong.empty() : OptionalLong.of(bodyLength);
+  }
+
+  /** Returns {@code t=}, the signing time in seconds since the epoch, when present. */
+  public OptionalLong timestamp() {
+    return timestamp == null ? OptionalLong.empty() : OptionalLong.of(timestamp);
+  }
+
+  /** Returns {@code x=}, the expiry time in seconds since the epoch, when present. */
+  public OptionalLong expiration() {
+    return expiration == null ? OptionalLong.empty() : OptionalLong.of(expiration);
+  }
+
+  /** Returns {@code z=}, the copied header fields as written, when present. */
+  public Optional<String> copiedHeaders() {
+    return tags.get("z");
+  }
+
+  @Override
+  public String toString() {
+    return "DkimSignature[d="
+        + domain
+        + ", s="
+        + selector
+        + ", a="
+        + algorithm.tagValue()
+        + ", b="
+        + signatureBase64().substring(0, Math.min(8, signatureBase64().length()))
+        + "]";
+  }
+}

@@ -1,0 +1,172 @@
+package org.dkim4j.dkim;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.dkim4j.crypto.KeyType;
+import org.dkim4j.crypto.SignatureAlgorithm;
+import org.dkim4j.message.Ascii;
+import org.dkim4j.tag.TagList;
+import org.dkim4j.tag.TagSyntaxException;
+
+/**
+ * A DKIM public key record, the TXT record at {@code selector._domainkey.domain} (RFC 6376 section
+ * 3.6.1, RFC 8463 section 4). Immutable.
+ */
+public final class KeyRecord {
+
+  private final TagList tags;
+  private final KeyType keyType;
+  private final String keyTypeName;
+  private final List<String> hashAlgorithms;
+  private final List<String> serviceTypes;
+  private final List<String> flags;
+  private final byte[] publicKeyData;
+
+  private KeyRecord(TagList tags) {
+    this.tags = tags;
+    List<String> names = tags.names();
+    String version = tags.getOrNull("v");
+    if (version != null) {
+      if (!"DKIM1".equals(version)) {
+        throw new DkimSyntaxException("unsupported key record version v=" + version);
+      }
+      if (!names.get(0).equals("v")) {
+        throw new DkimSyntaxException("v= is not the first tag of the key record");
+      }
+    }
+    this.keyTypeName = tags.get("k").orElse("rsa").strip();
+    if (Ascii.equalsIgnoreCase(keyTypeName, "rsa")) {
+      keyType = KeyType.RSA;
+    } else if (Ascii.equalsIgnoreCase(keyTypeName, "ed25519")) {
+      keyType = KeyType.ED25519;
+    } else {
+      keyType = null;
+    }
+    this.hashAlgorithms = list(tags.getOrNull("h"));
+    this.serviceTypes = tags.contains("s") ? list(tags.getOrNull("s")) : List.of("*");
+    this.flags = list(tags.getOrNull("t"));
+    String p = tags.getOrNull("p");
+    if (p == null) {
+      throw new DkimSyntaxException("key record has no p=");
+    }
+    this.publicKeyData = base64(p);
+  }
+
+  /**
+   * Parses a key record.
+   *
+   * @throws DkimSyntaxException when the record is not a valid tag list, has {@code v=} other than
+   *     {@code DKIM1} or not first, lacks {@code p=}, or has invalid base64 in {@code p=}
+   */
+  public static KeyRecord parse(String text) {
+    Objects.requireNonNull(text, "text");
+    try {
+      return new KeyRecord(TagList.parse(text));
+    } catch (TagSyntaxException e) {
+      throw new DkimSyntaxException("invalid key record: " + e.getMessage());
+    }
+  }
+
+  private static List<String> list(String value) {
+    if (value == null) {
+      return List.of();
+    }
+    List<String> items = new ArrayList<>();
+    for (String item : value.split(":")) {
+      String trimmed = item.strip();
+      if (!trimmed.isEmpty()) {
+        items.add(trimmed);
+      }
+    }
+    return List.copyOf(items);
+  }
+
+  private static byte[] base64(String value) {
+    StringBuilder compact = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        compact.append(c);
+      }
+    }
+    try {
+      return Base64.getDecoder().decode(compact.toString());
+    } catch (IllegalArgumentException e) {
+      throw new DkimSyntaxException("invalid base64 in key record p=");
+    }
+  }
+
+  /** Returns the key type of {@code k=} (default rsa), or empty for an unknown type. */
+  public Optional<KeyType> keyType() {
+    return Optional.ofNullable(keyType);
+  }
+
+  /** Returns {@code k=} as written (default {@code rsa}). */
+  public String keyTypeName() {
+    return keyTypeName;
+  }
+
+  /** Returns the hashes of {@code h=}; empty means all are allowed. */
+  public List<String> hashAlgorithms() {
+    return hashAlgorithms;
+  }
+
+  /** True when {@code h=} is absent or lists the algorithm's hash. */
+  public boolean allowsHashOf(SignatureAlgorithm algorithm) {
+    return hashAlgorithms.isEmpty()
+        || hashAlgorithms.stream().anyMatch(h -> Ascii.equalsIgnoreCase(h, algorithm.hashName()));
+  }
+
+  /** Returns the service types of {@code s=} (default {@code *}). */
+  public List<String> serviceTypes() {
+    return serviceTypes;
+  }
+
+  /** True when {@code s=} includes {@code email} or {@code *}. */
+  public boolean allowsEmail() {
+    return serviceTypes.stream().anyMatch(s -> s.equals("*") || Ascii.equalsIgnoreCase(s, "email"));
+  }
+
+  /** Returns the flags of {@code t=}. */
+  public List<String> flags() {
+    return flags;
+  }
+
+  /** True for {@code t=y}: the domain is testing DKIM (section 3.6.1). */
+  public boolean testing() {
+    return flags.stream().anyMatch(f -> Ascii.equalsIgnoreCase(f, "y"));
+  }
+
+  /** True for {@code t=s}: the i= domain must equal d= exactly (section 3.6.1). */
+  public boolean strictIdentity() {
+    return flags.stream().anyMatch(f -> Ascii.equalsIgnoreCase(f, "s"));
+  }
+
+  /** True when {@code p=} is empty: the key has been revoked (section 3.6.1). */
+  public boolean revoked() {
+    return publicKeyData.length == 0;
+  }
+
+  /** Returns the decoded {@code p=}. */
+  public byte[] publicKeyData() {
+    return publicKeyData.clone();
+  }
+
+  /** Returns {@code n=}, the notes, when present. */
+  public Optional<String> notes() {
+    return tags.get("n");
+  }
+
+  /** Returns all tags as written. */
+  public TagList tags() {
+    return tags;
+  }
+
+  @Override
+  public String toString() {
+    return "KeyRecord[k=" + keyTypeName + (revoked() ? ", revoked" : "") + "]";
+  }
+}

@@ -1,0 +1,90 @@
+package org.dkim4j.dkim;
+
+import java.util.List;
+
+/**
+ * Writes a DKIM-Signature field folded to at most 78 columns (RFC 5322 section 2.1.1). Breaks go
+ * only where RFC 6376 section 3.5 allows folding whitespace: between tags, after a colon in {@code
+ * h=}, inside base64 values, and between the parts of {@code z=}.
+ */
+final class SignatureFieldWriter {
+  static final int MAX_COLUMNS = 78;
+
+  private final StringBuilder out = new StringBuilder(512);
+  private int column;
+
+  SignatureFieldWriter() {
+    out.append("DKIM-Signature:");
+    column = out.length();
+  }
+
+  /** Appends a tag whose value is never broken. */
+  void tag(String name, String value) {
+    atoms(List.of(name + "=" + value + ";"));
+  }
+
+  /** Appends a tag whose value may be broken between any two atoms (the last gets the ';'). */
+  void atoms(List<String> atoms) {
+    for (int i = 0; i < atoms.size(); i++) {
+      String atom = atoms.get(i);
+      if (i == atoms.size() - 1 && !atom.endsWith(";")) {
+        atom = atom + ";";
+      }
+      boolean first = i == 0;
+      int needed = atom.length() + (first ? 1 : 0);
+      if (column + needed > MAX_COLUMNS && column > 1) {
+        out.append("\r\n ");
+        column = 1;
+      } else if (first) {
+        out.append(' ');
+        column++;
+      }
+      out.append(atom);
+      column += atom.length();
+    }
+  }
+
+  /** Appends {@code name=} and a base64 value, broken at the line width. */
+  void base64(String name, String value, boolean terminate) {
+    startTag(name);
+    appendBase64(value);
+    if (terminate) {
+      out.append(';');
+      column++;
+    }
+  }
+
+  /** Starts {@code name=}, on a new line when fewer than 8 columns are left. */
+  void startTag(String name) {
+    String start = name + "=";
+    if (column + 1 + start.length() + 8 > MAX_COLUMNS) {
+      out.append("\r\n ");
+      column = 1;
+    } else {
+      out.append(' ');
+      column++;
+    }
+    out.append(start);
+    column += start.length();
+  }
+
+  /** Appends base64 characters, folding at the line width. */
+  void appendBase64(String value) {
+    int i = 0;
+    while (i < value.length()) {
+      if (column >= MAX_COLUMNS) {
+        out.append("\r\n ");
+        column = 1;
+      }
+      int n = Math.min(value.length() - i, MAX_COLUMNS - column);
+      out.append(value, i, i + n);
+      column += n;
+      i += n;
+    }
+  }
+
+  /** Returns the field so far, without a terminating CRLF. */
+  String text() {
+    return out.toString();
+  }
+}

@@ -1,0 +1,186 @@
+package org.dkim4j.dkim;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.dkim4j.canon.Canonicalization;
+import org.dkim4j.crypto.SignatureAlgorithm;
+import org.dkim4j.crypto.SigningKey;
+import org.dkim4j.message.Ascii;
+import org.dkim4j.message.HeaderField;
+
+/** The settings of one signature and the signing steps of RFC 6376 section 5. */
+record SigningProfile(
+    String domain,
+    String selector,
+    SigningKey key,
+    Canonicalization headerCanonicalization,
+    Canonicalization bodyCanonicalization,
+    List<String> signedHeaders,
+    List<String> oversignedHeaders,
+    String identity,
+    boolean timestamp,
+    Duration expiration,
+    boolean bodyLength,
+    boolean copyHeaders,
+    Clock clock) {
+
+  /** RFC 6376 section 5.4.1, plus the MIME fields, Message-ID and RFC 8058's field. */
+  static final List<String> DEFAULT_HEADERS =
+      List.of(
+          "from",
+          "reply-to",
+          "subject",
+          "date",
+          "to",
+          "cc",
+          "resent-date",
+          "resent-from",
+          "resent-sender",
+          "resent-to",
+          "resent-cc",
+          "in-reply-to",
+          "references",
+          "list-id",
+          "list-help",
+          "list-unsubscribe",
+          "list-unsubscribe-post",
+          "list-subscribe",
+          "list-post",
+          "list-owner",
+          "list-archive",
+          "message-id",
+          "mime-version",
+          "content-type",
+          "content-transfer-encoding");
+
+  /** Returns the DKIM-Signature field, without the terminating CRLF. */
+  String sign(List<HeaderField> fields, BodyHasher bodyHasher) {
+    SignatureAlgorithm algorithm = key.algorithm();
+    List<String> names = headerNames(fields);
+    SignatureFieldWriter writer = new SignatureFieldWriter();
+    writer.tag("v", "1");
+    writer.tag("a", algorithm.tagValue());
+    writer.tag("c", headerCanonicalization.tagValue() + "/" + bodyCanonicalization.tagValue());
+    writer.tag("d", domain);
+    writer.tag("s", selector);
+    if (timestamp || expiration != null) {
+      long now = clock.instant().getEpochSecond();
+      if (timestamp) {
+        writer.tag("t", Long.toString(now));
+      }
+      if (expiration != null) {
+        writer.tag("x", Long.toString(now + expiration.getSeconds()));
+      }
+    }
+    if (bodyLength) {
+      writer.tag("l", Long.toString(bodyHasher.canonicalLength()));
+    }
+    if (identity != null) {
+      List<String> atoms = new ArrayList<>();
+      atoms.add("i=");
+      atoms.addAll(DkimQuotedPrintable.encodeAtoms(identity));
+      writer.atoms(List.of(String.join("", atoms)));
+    }
+    writer.atoms(headerAtoms(names));
+    writer.base64("bh", Base64.getEncoder().encodeToString(bodyHasher.hash()), true);
+    if (copyHeaders) {
+      writer.atoms(copiedHeaderAtoms(fields, names));
+    }
+    writer.startTag("b");
+    String unsigned = writer.text();
+    MessageDigest digest = algorithm.newDigest();
+    HeaderHash.update(
+        digest, headerCanonicalization, fields, names, unsigned.getBytes(StandardCharsets.UTF_8));
+    byte[] signature;
+    try {
+      signature = key.sign(digest.digest());
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new DkimSigningException(
+          "signing with " + key + " for d=" + domain + " s=" + selector + " failed", e);
+    }
+    writer.appendBase64(Base64.getEncoder().encodeToString(signature));
+    return writer.text();
+  }
+
+  /** The names for h=: as configured, or the default names present; then the oversigned ones. */
+  List<String> headerNames(List<HeaderField> fields) {
+    List<String> names = new ArrayList<>();
+    if (signedHeaders != null) {
+      names.addAll(signedHeaders);
+    } else {
+      for (String name : DEFAULT_HEADERS) {
+        int count = count(fields, name);
+        for (int i = 0; i < count; i++) {
+          names.add(name);
+        }
+      }
+    }
+    for (String name : oversignedHeaders) {
+      int present = count(fields, name);
+      int listed = (int) names.stream().filter(n -> Ascii.equalsIgnoreCase(n, name)).count();
+      for (int i = listed; i <= present; i++) {
+        names.add(Ascii.toLowerCase(name));
+      }
+    }
+    if (names.stream().noneMatch(n -> Ascii.equalsIgnoreCase(n, "from"))) {
+      names.add("from"); // h= must include From even when the message has none (section 5.4)
+    }
+    return names;
+  }
+
+  private static List<String> headerAtoms(List<String> names) {
+    List<String> atoms = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      String atom = (i == 0 ? "h=" : "") + names.get(i) + (i < names.size() - 1 ? ":" : "");
+      atoms.add(atom);
+    }
+    return atoms;
+  }
+
+  private static List<String> copiedHeaderAtoms(List<HeaderField> fields, List<String> names) {
+    List<String> atoms = new ArrayList<>();
+    atoms.add("z=");
+    boolean first = true;
+    for (HeaderField field : fields) {
+      boolean signed = names.stream().anyMatch(field::hasName);
+      if (!signed) {
+        continue;
+      }
+      if (!first) {
+        atoms.add("|");
+      }
+      first = false;
+      byte[] raw = field.raw();
+      int length = raw.length >= 2 && raw[raw.length - 2] == '\r' ? raw.length - 2 : raw.length;
+      byte[] content = java.util.Arrays.copyOf(raw, length);
+      atoms.addAll(DkimQuotedPrintable.encodeAtoms(content));
+    }
+    // Join the first atom with "z=" so the tag name never stands alone at a line end.
+    if (atoms.size() > 1) {
+      atoms.set(1, atoms.get(0) + atoms.get(1));
+      atoms.remove(0);
+    }
+    return atoms;
+  }
+
+  private static int count(List<HeaderField> fields, String name) {
+    int n = 0;
+    for (HeaderField field : fields) {
+      if (field.hasName(name)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public String toString() {
+    return "d=" + domain + " s=" + selector + " " + key.algorithm().tagValue();
+  }
+}

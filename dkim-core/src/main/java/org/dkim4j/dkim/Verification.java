@@ -1,0 +1,339 @@
+package org.dkim4j.dkim;
+
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dkim4j.crypto.KeyFormatException;
+import org.dkim4j.crypto.KeyType;
+import org.dkim4j.crypto.SignatureAlgorithm;
+import org.dkim4j.crypto.VerificationKey;
+import org.dkim4j.dns.TxtLookup;
+import org.dkim4j.message.Ascii;
+import org.dkim4j.message.HeaderField;
+import org.dkim4j.tag.TagList;
+
+/** The state of verifying one message: the steps of RFC 6376 section 6.1 for each signature. */
+final class Verification {
+
+  private final DkimVerifier config;
+  private final List<HeaderField> fields;
+  private final List<Entry> entries = new ArrayList<>();
+  private final Map<String, TxtLookup> lookups = new HashMap<>();
+  private final BodyHashes bodyHashes = new BodyHashes();
+
+  /** One signature field: a final result, or a parsed signature waiting for its body hash. */
+  private static final class Entry {
+    final HeaderField field;
+    DkimSignature signature;
+    BodyHasher hasher;
+    DkimResult result;
+
+    Entry(HeaderField field) {
+      this.field = field;
+    }
+  }
+
+  Verification(DkimVerifier config, List<HeaderField> fields) {
+    this.config = config;
+    this.fields = fields;
+  }
+
+  /** Parses and checks every signature field; returns the body hashes to compute. */
+  BodyHashes prepare() {
+    List<HeaderField> signatureFields = DkimVerifier.signatureFields(fields);
+    for (int i = 0; i < signatureFields.size(); i++) {
+      Entry entry = new Entry(signatureFields.get(i));
+      entries.add(entry);
+      if (i >= config.maxSignatures) {
+        entry.result =
+            claimed(
+                    entry.field,
+                    DkimStatus.POLICY,
+                    "not evaluated: the message has more than "
+                        + config.maxSignatures
+                        + " signatures")
+                .build();
+        continue;
+      }
+      try {
+        entry.signature = DkimSignature.parse(entry.field.value());
+      } catch (DkimSyntaxException e) {
+        entry.result = claimed(entry.field, DkimStatus.PERMERROR, e.getMessage()).build();
+        continue;
+      }
+      entry.result = earlyResult(entry.signature);
+      if (entry.result == null) {
+        DkimSignature s = entry.signature;
+        entry.hasher =
+            bodyHashes.request(s.bodyCanonicalization(), s.algorithm(), s.bodyLength().orElse(-1L));
+      }
+    }
+    return bodyHashes;
+  }
+
+  /** Checks that need neither DNS nor the body: algorithm policy and time (section 6.1.1). */
+  private DkimResult earlyResult(DkimSignature signature) {
+    if (signature.algorithm() == SignatureAlgorithm.RSA_SHA1 && !config.rsaSha1Allowed) {
+      return result(signature, DkimStatus.PERMERROR, "rsa-sha1 is not accepted (RFC 8301)");
+    }
+    Instant now = config.clock.instant();
+    long skew = config.clockSkew.getSeconds();
+    long nowSeconds = now.getEpochSecond();
+    if (signature.expiration().isPresent()
+        && signature.expiration().getAsLong() + skew < nowSeconds) {
+      return result(
+          signature,
+          DkimStatus.PERMERROR,
+          "signature expired at "
+              + Instant.ofEpochSecond(signature.expiration().getAsLong())
+              + " (x=)");
+    }
+    if (signature.timestamp().isPresent()
+        && signature.timestamp().getAsLong() - skew > nowSeconds) {
+      return result(
+          signature,
+          DkimStatus.PERMERROR,
+          "signature timestamp "
+              + Instant.ofEpochSecond(signature.timestamp().getAsLong())
+              + " is in the future (t=)");
+    }
+    return null;
+  }
+
+  /** Runs the key lookup and the cryptographic checks once the body hashes are known. */
+  DkimResults complete() {
+    List<DkimResult> results = new ArrayList<>(entries.size());
+    for (Entry entry : entries) {
+      results.add(entry.result != null ? entry.result : verify(entry));
+    }
+    return new DkimResults(results);
+  }
+
+  private DkimResult verify(Entry entry) {
+    DkimSignature signature = entry.signature;
+    String name = signature.selector() + "._domainkey." + signature.domain();
+    TxtLookup lookup = lookup(name);
+    if (lookup instanceof TxtLookup.NotFound notFound) {
+      return result(
+          signature,
+          DkimStatus.PERMERROR,
+          "no key record at " + name + " (" + notFound.detail() + ")");
+    }
+    if (lookup instanceof TxtLookup.TemporaryFailure failure) {
+      return result(
+          signature,
+          DkimStatus.TEMPERROR,
+          "key lookup for " + name + " failed: " + failure.detail());
+    }
+    KeyRecord record;
+    try {
+      record = firstValidRecord(((TxtLookup.Found) lookup).records());
+    } catch (DkimSyntaxException e) {
+      return result(signature, DkimStatus.PERMERROR, e.getMessage());
+    }
+    String keyProblem = keyProblem(signature, record);
+    if (keyProblem != null) {
+      return result(signature, DkimStatus.PERMERROR, keyProblem);
+    }
+    VerificationKey key;
+    try {
+      key = VerificationKey.decode(record.keyType().orElseThrow(), record.publicKeyData());
+    } catch (KeyFormatException e) {
+      return result(signature, DkimStatus.PERMERROR, "key record p= is invalid: " + e.getMessage());
+    }
+    if (key.type() == KeyType.RSA && key.bits() < config.minRsaKeyBits) {
+      return with(
+          signature,
+          key,
+          record,
+          DkimStatus.PERMERROR,
+          "RSA key of "
+              + key.bits()
+              + " bits is too small (at least "
+              + config.minRsaKeyBits
+              + " required, RFC 8301)");
+    }
+    if (key.type() == KeyType.RSA && key.bits() > config.maxRsaKeyBits) {
+      return with(
+          signature,
+          key,
+          record,
+          DkimStatus.PERMERROR,
+          "RSA key of " + key.bits() + " bits exceeds the limit of " + config.maxRsaKeyBits);
+    }
+    BodyHasher hasher = entry.hasher;
+    long length = hasher.canonicalLength();
+    if (signature.bodyLength().isPresent() && signature.bodyLength().getAsLong() > length) {
+      return with(
+          signature,
+          key,
+          record,
+          DkimStatus.FAIL,
+          "l=" + signature.bodyLength().getAsLong() + " exceeds the body length " + length);
+    }
+    if (!MessageDigest.isEqual(hasher.hash(), signature.bodyHash())) {
+      return with(signature, key, record, DkimStatus.FAIL, "body hash did not verify");
+    }
+    MessageDigest digest = signature.algorithm().newDigest();
+    HeaderHash.update(
+        digest,
+        signature.headerCanonicalization(),
+        fields,
+        signature.signedHeaders(),
+        HeaderHash.withoutSignatureValue(entry.field.raw()));
+    if (!key.verify(signature.algorithm(), digest.digest(), signature.signature())) {
+      return with(signature, key, record, DkimStatus.FAIL, "signature did not verify");
+    }
+    int fromFields = count(fields, "From");
+    int signedFroms =
+        (int)
+            signature.signedHeaders().stream()
+                .filter(h -> Ascii.equalsIgnoreCase(h, "From"))
+                .count();
+    if (fromFields > signedFroms) {
+      return with(
+          signature,
+          key,
+          record,
+          DkimStatus.FAIL,
+          "the message has " + fromFields + " From fields but the signature covers " + signedFroms);
+    }
+    if (signature.bodyLength().isPresent() && length > signature.bodyLength().getAsLong()) {
+      long unsigned = length - signature.bodyLength().getAsLong();
+      if (!config.unsignedBodyBytesAllowed) {
+        return with(
+            signature,
+            key,
+            record,
+            DkimStatus.POLICY,
+            unsigned
+                + " body bytes after l="
+                + signature.bodyLength().getAsLong()
+                + " are not signed");
+      }
+      return with(
+          signature,
+          key,
+          record,
+          DkimStatus.PASS,
+          unsigned + " body bytes after l= are not signed" + testingNote(record, "; "));
+    }
+    return with(signature, key, record, DkimStatus.PASS, testingNote(record, ""));
+  }
+
+  private static String testingNote(KeyRecord record, String separator) {
+    return record.testing() ? separator + "key is in testing mode (t=y)" : "";
+  }
+
+  /** Section 6.1.2: the key record must allow this signature. */
+  private static String keyProblem(DkimSignature signature, KeyRecord record) {
+    if (record.revoked()) {
+      return "key revoked (empty p=)";
+    }
+    if (record.keyType().isEmpty()) {
+      return "unknown key type k=" + record.keyTypeName();
+    }
+    if (record.keyType().get() != signature.algorithm().keyType()) {
+      return "key type k="
+          + record.keyTypeName()
+          + " does not match a="
+          + signature.algorithm().tagValue();
+    }
+    if (!record.allowsHashOf(signature.algorithm())) {
+      return "key h="
+          + String.join(":", record.hashAlgorithms())
+          + " does not allow "
+          + signature.algorithm().hashName();
+    }
+    if (!record.allowsEmail()) {
+      return "key s=" + String.join(":", record.serviceTypes()) + " does not include email";
+    }
+    if (record.strictIdentity()
+        && !Ascii.equalsIgnoreCase(signature.identityDomain(), signature.domain())) {
+      return "key t=s requires the i= domain to equal d=";
+    }
+    return null;
+  }
+
+  /** RFC 6376 section 3.6.2.2: use the first record that is a valid key record. */
+  private static KeyRecord firstValidRecord(List<String> records) {
+    DkimSyntaxException first = null;
+    for (String text : records) {
+      try {
+        return KeyRecord.parse(text);
+      } catch (DkimSyntaxException e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    throw first;
+  }
+
+  private TxtLookup lookup(String name) {
+    String key = Ascii.toLowerCase(name);
+    TxtLookup cached = lookups.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    TxtLookup answer;
+    if (lookups.size() >= config.maxDnsLookups) {
+      answer =
+          TxtLookup.temporaryFailure(
+              "the limit of " + config.maxDnsLookups + " key lookups per message was reached");
+    } else {
+      try {
+        answer = config.resolver.lookup(name);
+        if (answer == null) {
+          answer = TxtLookup.temporaryFailure("the resolver returned no answer");
+        }
+      } catch (RuntimeException e) {
+        answer = TxtLookup.temporaryFailure("the resolver failed: " + e);
+      }
+    }
+    lookups.put(key, answer);
+    return answer;
+  }
+
+  private static int count(List<HeaderField> fields, String name) {
+    int n = 0;
+    for (HeaderField field : fields) {
+      if (field.hasName(name)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static DkimResult result(DkimSignature signature, DkimStatus status, String reason) {
+    return DkimResult.builder(status, reason).signature(signature).build();
+  }
+
+  private static DkimResult with(
+      DkimSignature signature,
+      VerificationKey key,
+      KeyRecord record,
+      DkimStatus status,
+      String reason) {
+    return DkimResult.builder(status, reason)
+        .signature(signature)
+        .key(key.bits(), record.testing())
+        .build();
+  }
+
+  /** A result for a field that could not be parsed: report what it claims, best effort. */
+  private static DkimResult.Builder claimed(HeaderField field, DkimStatus status, String reason) {
+    DkimResult.Builder builder = DkimResult.builder(status, reason);
+    try {
+      TagList tags = TagList.parse(field.value());
+      builder.claimed(
+          tags.getOrNull("d"), tags.getOrNull("s"), tags.getOrNull("a"), tags.getOrNull("b"));
+    } catch (IllegalArgumentException e) {
+      // nothing can be claimed from a field that is not a tag list
+    }
+    return builder;
+  }
+}

@@ -1,0 +1,125 @@
+package org.dkim4j.message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One header field of an RFC 5322 message, kept as the exact bytes received (RFC 5322 section 2.2),
+ * folding included, with line endings normalized to CRLF and the terminating CRLF included.
+ *
+ * <p>Instances are immutable. Name comparison is ASCII case-insensitive and does not depend on the
+ * default locale.
+ */
+public final class HeaderField {
+
+  private final String name;
+  private final byte[] raw;
+  private final int colon;
+
+  private HeaderField(String name, byte[] raw, int colon) {
+    this.name = name;
+    this.raw = raw;
+    this.colon = colon;
+  }
+
+  /**
+   * Creates a field from its raw bytes, which must end with CRLF. A line without a colon gives a
+   * field with an empty name that never matches any name.
+   */
+  public static HeaderField of(byte[] raw) {
+    Objects.requireNonNull(raw, "raw");
+    byte[] copy = raw.clone();
+    return fromOwnedBytes(copy);
+  }
+
+  /** Creates a field from text such as {@code "Subject: hello\r\n"} (UTF-8 encoded). */
+  public static HeaderField of(String text) {
+    return fromOwnedBytes(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static HeaderField fromOwnedBytes(byte[] raw) {
+    int colon = -1;
+    for (int i = 0; i < raw.length; i++) {
+      if (raw[i] == ':') {
+        colon = i;
+        break;
+      }
+    }
+    String name = "";
+    if (colon > 0) {
+      int end = colon;
+      while (end > 0 && (raw[end - 1] == ' ' || raw[end - 1] == '\t')) {
+        end--;
+      }
+      name = new String(raw, 0, end, StandardCharsets.ISO_8859_1);
+    }
+    return new HeaderField(name, raw, colon);
+  }
+
+  /** Returns the field name as written, without trailing whitespace before the colon. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns true when this field's name equals {@code other}, ignoring ASCII case only. */
+  public boolean hasName(String other) {
+    return Ascii.equalsIgnoreCase(name, other);
+  }
+
+  /** Returns a copy of the raw bytes, including the terminating CRLF. */
+  public byte[] raw() {
+    return raw.clone();
+  }
+
+  /** Returns the number of raw bytes, including the terminating CRLF. */
+  public int length() {
+    return raw.length;
+  }
+
+  /** Returns the raw field, terminating CRLF included, decoded as UTF-8 (lenient). */
+  public String text() {
+    return new String(raw, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Returns the field body: the text after the colon, folding kept, without the terminating CRLF,
+   * decoded as UTF-8 (RFC 6532); empty for a field without colon.
+   */
+  public String value() {
+    if (colon < 0) {
+      return "";
+    }
+    int end = raw.length;
+    if (end >= 2 && raw[end - 2] == '\r' && raw[end - 1] == '\n') {
+      end -= 2;
+    }
+    return new String(raw, colon + 1, Math.max(0, end - colon - 1), StandardCharsets.UTF_8);
+  }
+
+  /** Returns the offset of the colon in the raw bytes, or -1 when there is none. */
+  int colonIndex() {
+    return colon;
+  }
+
+  /** Returns the raw bytes without copying; callers must not modify them. */
+  byte[] bytes() {
+    return raw;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HeaderField other && Arrays.equals(raw, other.raw);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(raw);
+  }
+
+  @Override
+  public String toString() {
+    String text = text();
+    return text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text;
+  }
+}

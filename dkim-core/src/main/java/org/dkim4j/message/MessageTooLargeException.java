@@ -1,0 +1,16 @@
+package org.dkim4j.message;
+
+import java.io.IOException;
+
+/**
+ * The header section of a message exceeds a configured bound ({@link MessageLimits}): too many
+ * bytes or too many fields. The message is not processed further.
+ */
+public final class MessageTooLargeException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; the message names the bound that was exceeded. */
+  public MessageTooLargeException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,210 @@
+package org.dkim4j.tag;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A parsed {@code tag=value} list, as used by DKIM-Signature fields and DKIM key records (RFC 6376
+ * section 3.2) and by DMARC records (RFC 7489 section 6.4).
+ *
+ * <p>Tag names are case-sensitive; values keep their inner whitespace but lose leading and trailing
+ * whitespace (including folding). The order of tags is kept. A duplicate tag makes the whole list
+ * invalid, as section 3.2 requires.
+ */
+public final class TagList {
+
+  private final Map<String, String> tags;
+
+  private TagList(Map<String, String> tags) {
+    this.tags = Collections.unmodifiableMap(tags);
+  }
+
+  /**
+   * Parses a tag list.
+   *
+   * @throws TagSyntaxException when a tag name is not {@code ALPHA *(ALPHA / DIGIT / "_")}, a
+   *     tag-spec has no {@code =}, or a tag appears twice
+   */
+  public static TagList parse(CharSequence text) {
+    Objects.requireNonNull(text, "text");
+    Map<String, String> tags = new LinkedHashMap<>();
+    int length = text.length();
+    int start = 0;
+    while (start <= length) {
+      int end = indexOf(text, ';', start);
+      if (end < 0) {
+        end = length;
+      }
+      parseSpec(text, start, end, tags);
+      start = end + 1;
+    }
+    return new TagList(tags);
+  }
+
+  private static void parseSpec(CharSequence text, int start, int end, Map<String, String> tags) {
+    int from = skipWhitespace(text, start, end);
+    int to = trimWhitespace(text, from, end);
+    if (from == to) {
+      if (end == text.length()) {
+        return; // an empty list, or the trailing ";" that section 3.2 allows
+      }
+      throw new TagSyntaxException("empty tag-spec at offset " + start);
+    }
+    int equals = indexOf(text, '=', from);
+    if (equals < 0 || equals >= to) {
+      throw new TagSyntaxException(
+          "tag-spec \"" + abbreviate(text.subSequence(from, to)) + "\" has no '='");
+    }
+    String name = text.subSequence(from, trimWhitespace(text, from, equals)).toString();
+    if (!isTagName(name)) {
+      throw new TagSyntaxException("invalid tag name \"" + abbreviate(name) + "\"");
+    }
+    int valueStart = skipWhitespace(text, equals + 1, to);
+    String value = text.subSequence(valueStart, to).toString();
+    if (tags.putIfAbsent(name, value) != null) {
+      throw new TagSyntaxException("duplicate tag " + name + "=");
+    }
+  }
+
+  /** Returns true when {@code name} is a valid tag name: {@code ALPHA *ALNUMPUNC}. */
+  public static boolean isTagName(String name) {
+    if (name.isEmpty() || !isAlpha(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!isAlpha(c) && !(c >= '0' && c <= '9') && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAlpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /** Returns the value of {@code name}, if present. */
+  public Optional<String> get(String name) {
+    return Optional.ofNullable(tags.get(name));
+  }
+
+  /** Returns the value of {@code name}, or {@code null} when absent. */
+  public String getOrNull(String name) {
+    return tags.get(name);
+  }
+
+  /** Returns true when the list has a tag called {@code name}. */
+  public boolean contains(String name) {
+    return tags.containsKey(name);
+  }
+
+  /** Returns the tag names in the order they appeared. */
+  public List<String> names() {
+    return List.copyOf(tags.keySet());
+  }
+
+  /** Returns the tags as an unmodifiable, ordered map from name to value. */
+  public Map<String, String> asMap() {
+    return tags;
+  }
+
+  /** Returns the number of tags. */
+  public int size() {
+    return tags.size();
+  }
+
+  /** Returns a builder for writing a tag list. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Formats the list as {@code name=value; name=value} (no trailing semicolon). */
+  public String format() {
+    List<String> parts = new ArrayList<>(tags.size());
+    tags.forEach((name, value) -> parts.add(name + "=" + value));
+    return String.join("; ", parts);
+  }
+
+  @Override
+  public String toString() {
+    return format();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TagList other && tags.equals(other.tags);
+  }
+
+  @Override
+  public int hashCode() {
+    return tags.hashCode();
+  }
+
+  /** Builds a tag list in the order tags are added. */
+  public static final class Builder {
+    private final Map<String, String> tags = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /**
+     * Adds a tag.
+     *
+     * @throws IllegalArgumentException for an invalid name, a value containing {@code ;}, or a
+     *     duplicate
+     */
+    public Builder add(String name, String value) {
+      if (!isTagName(name)) {
+        throw new IllegalArgumentException("invalid tag name: " + name);
+      }
+      if (value.indexOf(';') >= 0) {
+        throw new IllegalArgumentException("a tag value cannot contain ';': " + name);
+      }
+      if (tags.putIfAbsent(name, value.strip()) != null) {
+        throw new IllegalArgumentException("duplicate tag: " + name);
+      }
+      return this;
+    }
+
+    /** Returns the list. */
+    public TagList build() {
+      return new TagList(new LinkedHashMap<>(tags));
+    }
+  }
+
+  static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  }
+
+  private static int skipWhitespace(CharSequence text, int from, int to) {
+    while (from < to && isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  private static int trimWhitespace(CharSequence text, int from, int to) {
+    while (to > from && isWhitespace(text.charAt(to - 1))) {
+      to--;
+    }
+    return to;
+  }
+
+  private static int indexOf(CharSequence text, char c, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String abbreviate(CharSequence s) {
+    return s.length() <= 40 ? s.toString() : s.subSequence(0, 40) + "...";
+  }
+}

@@ -1,0 +1,129 @@
+package org.dkim4j.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dkim4j.dns.InMemoryTxtResolver;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Access to the shared test corpora in {@code ../shared/corpora} beside the repository, read in
+ * place. Tests that need them are skipped when the folder is absent, except in CI ({@code
+ * CI=true}), where its absence is a failure.
+ */
+public final class Corpora {
+  private Corpora() {}
+
+  /** Returns the corpora folder, skipping (or failing in CI) when it is absent. */
+  public static Path root() {
+    Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    for (Path d = dir; d != null; d = d.getParent()) {
+      Path candidate = d.resolveSibling("shared").resolve("corpora");
+      if (d.getParent() != null && Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    String message = "../shared/corpora not found beside the repository: corpus tests skipped";
+    if ("true".equals(System.getenv("CI"))) {
+      fail(message + " (required in CI)");
+    }
+    Assumptions.assumeTrue(false, message);
+    return null;
+  }
+
+  /** Returns a file of the corpora, e.g. {@code path("rfc-examples", "rfc8463-A3-signed.eml")}. */
+  public static Path path(String first, String... more) {
+    return root().resolve(Path.of(first, more));
+  }
+
+  /** Reads a corpus file's bytes. */
+  public static byte[] bytes(String first, String... more) {
+    try {
+      return Files.readAllBytes(path(first, more));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns the bytes with every bare LF turned into CRLF. */
+  public static byte[] toCrlf(byte[] bytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + bytes.length / 40);
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r')) {
+        out.write('\r');
+      }
+      out.write(bytes[i]);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Loads a folder's {@code dns-records.txt} (format: {@code name TYPE "string" ["string"...]}, or
+   * {@code name NXDOMAIN|SERVFAIL|TIMEOUT}) as a resolver of its TXT records.
+   */
+  public static InMemoryTxtResolver resolver(String folder) {
+    InMemoryTxtResolver.Builder builder = InMemoryTxtResolver.builder();
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(path(folder, "dns-records.txt"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (String line : lines) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      String[] head = trimmed.split("\\s+", 3);
+      String name = head[0];
+      if (head.length < 2) {
+        continue;
+      }
+      String type = head[1];
+      if (type.equals("SERVFAIL") || type.equals("TIMEOUT")) {
+        builder.temporaryFailure(name);
+      } else if (type.equals("NXDOMAIN")) {
+        continue; // absent names are NXDOMAIN anyway
+      } else if (type.equals("TXT") && head.length == 3) {
+        String rest = head[2];
+        if (rest.equals("SERVFAIL") || rest.equals("TIMEOUT")) {
+          builder.temporaryFailure(name);
+        } else if (!rest.equals("NXDOMAIN")) {
+          builder.txt(name, joinStrings(rest));
+        }
+      }
+    }
+    return builder.build();
+  }
+
+  /** Joins the quoted character-strings of a master-file TXT value, resolving escapes. */
+  static String joinStrings(String text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    boolean inQuotes = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        inQuotes = !inQuotes;
+      } else if (c == '\\' && i + 1 < text.length()) {
+        char next = text.charAt(i + 1);
+        if (Character.isDigit(next) && i + 3 < text.length()) {
+          out.write(Integer.parseInt(text.substring(i + 1, i + 4)));
+          i += 3;
+        } else {
+          out.write(next);
+          i++;
+        }
+      } else if (inQuotes) {
+        byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        out.write(encoded, 0, encoded.length);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+}
