@@ -1,0 +1,66 @@
+package org.dkim4j.tag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TagListTest {
+
+  @Test
+  void parsesTagsInOrderAndStripsSurroundingWhitespace() {
+    TagList tags = TagList.parse(" v = 1 ;\r\n a=rsa-sha256;b= ab\r\n cd ; ");
+    assertEquals(List.of("v", "a", "b"), tags.names());
+    assertEquals("1", tags.getOrNull("v"));
+    assertEquals("ab\r\n cd", tags.getOrNull("b"));
+  }
+
+  @Test
+  void allowsATrailingSemicolonAndAnEmptyValue() {
+    TagList tags = TagList.parse("p=;");
+    assertEquals("", tags.getOrNull("p"));
+    assertEquals(0, TagList.parse("").size());
+    assertEquals(0, TagList.parse("  ").size());
+  }
+
+  @Test
+  void rejectsDuplicateTags() {
+    TagSyntaxException e = assertThrows(TagSyntaxException.class, () -> TagList.parse("a=1; a=2"));
+    assertTrue(e.getMessage().contains("duplicate tag a="), e.getMessage());
+  }
+
+  @Test
+  void rejectsInvalidNamesMissingEqualsAndEmptySpecs() {
+    assertThrows(TagSyntaxException.class, () -> TagList.parse("1a=x"));
+    assertThrows(TagSyntaxException.class, () -> TagList.parse("a b=x"));
+    assertThrows(TagSyntaxException.class, () -> TagList.parse("novalue"));
+    assertThrows(TagSyntaxException.class, () -> TagList.parse("a=1;;b=2"));
+    assertThrows(TagSyntaxException.class, () -> TagList.parse("=1"));
+  }
+
+  @Test
+  void tagNamesAreCaseSensitive() {
+    TagList tags = TagList.parse("V=1; v=2");
+    assertEquals("1", tags.getOrNull("V"));
+    assertEquals("2", tags.getOrNull("v"));
+    assertFalse(tags.contains("A"));
+  }
+
+  @Test
+  void formatAndParseRoundTrip() {
+    TagList built =
+        TagList.builder().add("v", "DKIM1").add("k", "ed25519").add("p", "abc=").build();
+    assertEquals("v=DKIM1; k=ed25519; p=abc=", built.format());
+    assertEquals(built, TagList.parse(built.format()));
+  }
+
+  @Test
+  void builderRejectsSemicolonsAndDuplicates() {
+    assertThrows(IllegalArgumentException.class, () -> TagList.builder().add("a", "x;y"));
+    assertThrows(
+        IllegalArgumentException.class, () -> TagList.builder().add("a", "1").add("a", "2"));
+  }
+}
