@@ -46,6 +46,11 @@ final class SignatureFieldWriter {
 
   /** Appends {@code name=} and a base64 value, broken at the line width. */
   void base64(String name, String value, boolean terminate) {
+    int whole = name.length() + 1 + value.length() + 1;
+    if (column + 1 + whole > MAX_COLUMNS && 1 + whole <= MAX_COLUMNS) {
+      out.append("\r\n");
+      column = 0; // startTag adds the space that makes this a folded line
+    }
     startTag(name);
     appendBase64(value);
     if (terminate) {
@@ -57,7 +62,7 @@ final class SignatureFieldWriter {
   /** Starts {@code name=}, on a new line when fewer than 8 columns are left. */
   void startTag(String name) {
     String start = name + "=";
-    if (column + 1 + start.length() + 8 > MAX_COLUMNS) {
+    if (column > 0 && column + 1 + start.length() + 8 > MAX_COLUMNS) {
       out.append("\r\n ");
       column = 1;
     } else {
@@ -80,6 +85,14 @@ final class SignatureFieldWriter {
       out.append(value, i, i + n);
       column += n;
       i += n;
+    }
+  }
+
+  /** Moves to a new folded line unless the current one is empty. */
+  void newLine() {
+    if (column > 1) {
+      out.append("\r\n");
+      column = 0;
     }
   }
 

@@ -92,6 +92,7 @@ record SigningProfile(
     if (copyHeaders) {
       writer.atoms(copiedHeaderAtoms(fields, names));
     }
+    writer.newLine();
     writer.startTag("b");
     String unsigned = writer.text();
     MessageDigest digest = algorithm.newDigest();
