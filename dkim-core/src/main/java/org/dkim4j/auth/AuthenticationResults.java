@@ -12,7 +12,7 @@ import java.util.Optional;
  * is written as {@code mx.example.org; none}.
  *
  * <p>Instances are immutable. Build one with {@link #builder(String)}; write it with {@link
- * #format()}.
+ * #format()} (the value alone) or {@link #toHeaderField()} (the folded field).
  *
  * <p>Keywords (methods, results, ptypes, properties) keep the case they were written in, and {@link
  * #equals(Object)} compares them exactly; {@link #resultsFor(String)} and the lookups of {@link
@@ -91,6 +91,22 @@ public final class AuthenticationResults {
    */
   public String format() {
     return Encoder.join(Encoder.groups(this));
+  }
+
+  /**
+   * Returns the whole header field, {@code Authentication-Results: value} followed by CRLF, folded
+   * as RFC 5322 section 2.2.3 describes so that no line exceeds 78 characters where it can be
+   * helped.
+   *
+   * <p>A field that fits on one line stays on one line. Otherwise each resinfo starts a new line,
+   * and properties, comments and values wrap to further lines. A line break (CRLF followed by one
+   * space) is only ever put in front of an existing space, so unfolding restores {@link #format()}
+   * exactly. A word with no space in it that is longer than a line is written whole.
+   *
+   * @return the folded field, ending in CRLF
+   */
+  public String toHeaderField() {
+    return Folder.fold(FIELD_NAME, Encoder.groups(this));
   }
 
   /** Returns {@link #format()}. */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Writes the pieces of a field value (RFC 8601 section 2.2): quotes values that are not tokens (RFC
  * 2045 section 5.1), escapes comment text (RFC 5322 section 3.2.2), and lays the field out as
- * groups of space-separated units so that line breaks can later go between them.
+ * groups of space-separated units for {@link Folder}.
  */
 final class Encoder {
   private Encoder() {}
