@@ -11,8 +11,9 @@ import java.util.Optional;
  * mx.example.org; dkim=pass header.d=example.com; dmarc=pass header.from=example.com}. No results
  * is written as {@code mx.example.org; none}.
  *
- * <p>Instances are immutable. Build one with {@link #builder(String)}; write it with {@link
- * #format()} (the value alone) or {@link #toHeaderField()} (the folded field).
+ * <p>Instances are immutable. Build one with {@link #builder(String)} or read one with {@link
+ * #parse(String)}; write it with {@link #format()} (the value alone) or {@link #toHeaderField()}
+ * (the folded field). Parsing what either writes gives an equal object.
  *
  * <p>Keywords (methods, results, ptypes, properties) keep the case they were written in, and {@link
  * #equals(Object)} compares them exactly; {@link #resultsFor(String)} and the lookups of {@link
@@ -43,6 +44,33 @@ public final class AuthenticationResults {
    */
   public static Builder builder(String authservId) {
     return new Builder(authservId);
+  }
+
+  /**
+   * Parses an Authentication-Results field value by the grammar of RFC 8601 section 2.2.
+   *
+   * <p>The text may start with the field name and colon, may be folded (CRLF or LF followed by
+   * whitespace), may end with one line break, and may carry comments wherever RFC 5322 section
+   * 3.2.2 allows CFWS. The first comment right after a result becomes {@link
+   * ResultEntry#comment()}; other comments are dropped. The literals {@code none} and {@code
+   * reason} are recognised in any case.
+   *
+   * <p>Two liberties are taken with the grammar, both common in real fields: a {@code ;} may end
+   * the value, and an unquoted property value may hold any printable character except {@code ;},
+   * {@code (}, {@code )}, {@code "} and {@code \}, so base64 ({@code header.b=ab/c+d=}) and IPv6
+   * addresses ({@code policy.iprev=2001:db8::1}) are read as written. The authserv-id and {@code
+   * reason} must still be a token or a quoted-string.
+   *
+   * <p>The parser reads the text once from left to right with bounded look-ahead, so its time is
+   * linear in the length of the input, nesting of comments included.
+   *
+   * @param field the field value, with or without a leading {@code Authentication-Results:}
+   * @return the parsed value
+   * @throws AuthenticationResultsSyntaxException if the text is not a well-formed value
+   * @throws NullPointerException if {@code field} is {@code null}
+   */
+  public static AuthenticationResults parse(String field) {
+    return Parser.parse(field);
   }
 
   /**
