@@ -109,7 +109,7 @@ class DkimSignerTest {
     assertEquals("alice@mail.example.com", signature.identity());
     assertEquals(Fixture.NOW.instant().getEpochSecond() + 3600, signature.expiration().getAsLong());
     assertEquals(24 + 2 + 7, signature.bodyLength().getAsLong()); // three body lines
-    String z = signature.copiedHeaders().orElseThrow();
+    String z = signature.copiedHeaders().orElseThrow().replaceAll("\\s+", "");
     assertTrue(z.startsWith("From:=20Alice=20<alice@example.com>|To:"), z);
     assertEquals(DkimStatus.PASS, only(Fixture.verifier().verify(signed)).status());
   }

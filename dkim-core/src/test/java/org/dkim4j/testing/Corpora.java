@@ -22,24 +22,43 @@ public final class Corpora {
 
   /** Returns the corpora folder, skipping (or failing in CI) when it is absent. */
   public static Path root() {
-    Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path d = dir; d != null; d = d.getParent()) {
-      Path candidate = d.resolveSibling("shared").resolve("corpora");
-      if (d.getParent() != null && Files.isDirectory(candidate)) {
+    for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+        dir.getParent() != null;
+        dir = dir.getParent()) {
+      Path candidate = dir.getParent().resolve("shared").resolve("corpora");
+      if (Files.isDirectory(candidate)) {
         return candidate;
       }
     }
-    String message = "../shared/corpora not found beside the repository: corpus tests skipped";
+    skipOrFail(
+        "../shared/corpora not found beside "
+            + System.getProperty("user.dir")
+            + " or any of its parents: corpus tests skipped");
+    return null;
+  }
+
+  /**
+   * Returns {@code ../shared/corpora/<first>/<more...>}, skipping (or, in CI, failing) the calling
+   * test if it does not exist.
+   */
+  public static Path require(String first, String... more) {
+    Path path = root().resolve(Path.of(first, more));
+    if (!Files.exists(path)) {
+      skipOrFail("../shared/corpora is incomplete: " + path + " is missing");
+    }
+    return path;
+  }
+
+  private static void skipOrFail(String message) {
     if ("true".equals(System.getenv("CI"))) {
-      fail(message + " (required in CI)");
+      fail(message + " (CI=true, so this is an error)");
     }
     Assumptions.assumeTrue(false, message);
-    return null;
   }
 
   /** Returns a file of the corpora, e.g. {@code path("rfc-examples", "rfc8463-A3-signed.eml")}. */
   public static Path path(String first, String... more) {
-    return root().resolve(Path.of(first, more));
+    return require(first, more);
   }
 
   /** Reads a corpus file's bytes. */
