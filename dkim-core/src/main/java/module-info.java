@@ -7,6 +7,7 @@ module org.dkim4j.core {
   requires org.bouncycastle.pkix;
   requires org.dnsjava;
 
+  exports org.dkim4j.auth;
   exports org.dkim4j.canon;
   exports org.dkim4j.crypto;
   exports org.dkim4j.dkim;

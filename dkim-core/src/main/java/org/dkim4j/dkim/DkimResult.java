@@ -2,6 +2,7 @@ package org.dkim4j.dkim;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.dkim4j.auth.ResultEntry;
 
 /**
  * The outcome of verifying one DKIM-Signature field: a {@link DkimStatus}, a human reason, and what
@@ -96,6 +97,38 @@ public final class DkimResult {
   /** True when the key record has {@code t=y}: the signing domain is testing DKIM. */
   public boolean testing() {
     return testing;
+  }
+
+  /**
+   * Returns this result as an RFC 8601 {@code dkim} resinfo (section 2.7.1): the result, the reason
+   * as a comment, and {@code header.d}, {@code header.i}, {@code header.s}, {@code header.a} and
+   * {@code header.b} (RFC 6008) for what the signature claims.
+   */
+  public ResultEntry toResultEntry() {
+    ResultEntry.Builder entry = ResultEntry.builder("dkim", status.resultName());
+    String comment = reason;
+    if (keyBits > 0 && status == DkimStatus.PASS) {
+      comment = keyBits + "-bit key" + (reason.isEmpty() ? "" : "; " + reason);
+    }
+    if (!comment.isEmpty()) {
+      entry.comment(comment);
+    }
+    if (!domain.isEmpty()) {
+      entry.property("header", "d", domain);
+    }
+    if (signature != null) {
+      entry.property("header", "i", signature.identity());
+    }
+    if (!selector.isEmpty()) {
+      entry.property("header", "s", selector);
+    }
+    if (!algorithm.isEmpty()) {
+      entry.property("header", "a", algorithm);
+    }
+    if (!signaturePrefix.isEmpty()) {
+      entry.property("header", "b", signaturePrefix);
+    }
+    return entry.build();
   }
 
   @Override

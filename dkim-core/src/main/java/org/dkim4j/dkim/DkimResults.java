@@ -3,6 +3,8 @@ package org.dkim4j.dkim;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.dkim4j.auth.AuthenticationResults;
+import org.dkim4j.auth.ResultEntry;
 
 /**
  * The results of verifying one message: one {@link DkimResult} per DKIM-Signature field, top to
@@ -64,6 +66,24 @@ public final class DkimResults implements Iterable<DkimResult> {
       }
     }
     return DkimStatus.NONE;
+  }
+
+  /**
+   * Returns an Authentication-Results value (RFC 8601) with one {@code dkim=} entry per signature,
+   * or {@code dkim=none} for an unsigned message. Use {@link AuthenticationResults#toHeaderField()}
+   * for the folded header field.
+   *
+   * @param authservId the authentication service identifier, usually the receiving host's name
+   */
+  public AuthenticationResults authenticationResults(String authservId) {
+    AuthenticationResults.Builder builder = AuthenticationResults.builder(authservId);
+    if (results.isEmpty()) {
+      builder.add(ResultEntry.of("dkim", "none"));
+    }
+    for (DkimResult result : results) {
+      builder.add(result.toResultEntry());
+    }
+    return builder.build();
   }
 
   @Override
