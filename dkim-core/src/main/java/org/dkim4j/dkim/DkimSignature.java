@@ -50,11 +50,11 @@ public final class DkimSignature {
     this.algorithm =
         SignatureAlgorithm.fromTagValue(a)
             .orElseThrow(() -> new DkimSyntaxException("unknown algorithm a=" + a));
-    this.signature = base64("b", tags.getOrNull("b"));
+    this.signature = TagValues.base64("b=", tags.getOrNull("b"));
     if (signature.length == 0) {
       throw new DkimSyntaxException("empty signature b=");
     }
-    this.bodyHash = base64("bh", tags.getOrNull("bh"));
+    this.bodyHash = TagValues.base64("bh=", tags.getOrNull("bh"));
     if (bodyHash.length == 0) {
       throw new DkimSyntaxException("empty body hash bh=");
     }
@@ -174,21 +174,6 @@ public final class DkimSignature {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
       throw new DkimSyntaxException(tag + "=" + value + " is too large");
-    }
-  }
-
-  private static byte[] base64(String tag, String value) {
-    StringBuilder compact = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-        compact.append(c);
-      }
-    }
-    try {
-      return Base64.getDecoder().decode(compact.toString());
-    } catch (IllegalArgumentException e) {
-      throw new DkimSyntaxException("invalid base64 in " + tag + "=");
     }
   }
 

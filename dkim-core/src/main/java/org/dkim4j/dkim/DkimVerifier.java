@@ -4,13 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.dkim4j.crypto.SignatureAlgorithm;
 import org.dkim4j.dns.TxtResolver;
 import org.dkim4j.message.HeaderField;
 import org.dkim4j.message.MessageLimits;
@@ -99,10 +97,6 @@ public final class DkimVerifier {
       bodyHashes.finish();
     }
     return verification.complete();
-  }
-
-  static MessageDigest digest(SignatureAlgorithm algorithm) {
-    return algorithm.newDigest();
   }
 
   /** Settings for a {@link DkimVerifier}. Every setting has a safe default except the resolver. */

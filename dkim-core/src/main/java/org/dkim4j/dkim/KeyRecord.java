@@ -1,7 +1,6 @@
 package org.dkim4j.dkim;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,7 +51,7 @@ public final class KeyRecord {
     if (p == null) {
       throw new DkimSyntaxException("key record has no p=");
     }
-    this.publicKeyData = base64(p);
+    this.publicKeyData = TagValues.base64("key record p=", p);
   }
 
   /**
@@ -82,21 +81,6 @@ public final class KeyRecord {
       }
     }
     return List.copyOf(items);
-  }
-
-  private static byte[] base64(String value) {
-    StringBuilder compact = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-        compact.append(c);
-      }
-    }
-    try {
-      return Base64.getDecoder().decode(compact.toString());
-    } catch (IllegalArgumentException e) {
-      throw new DkimSyntaxException("invalid base64 in key record p=");
-    }
   }
 
   /** Returns the key type of {@code k=} (default rsa), or empty for an unknown type. */

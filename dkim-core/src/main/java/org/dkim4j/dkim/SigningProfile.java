@@ -116,14 +116,14 @@ record SigningProfile(
       names.addAll(signedHeaders);
     } else {
       for (String name : DEFAULT_HEADERS) {
-        int count = count(fields, name);
+        int count = TagValues.count(fields, name);
         for (int i = 0; i < count; i++) {
           names.add(name);
         }
       }
     }
     for (String name : oversignedHeaders) {
-      int present = count(fields, name);
+      int present = TagValues.count(fields, name);
       int listed = (int) names.stream().filter(n -> Ascii.equalsIgnoreCase(n, name)).count();
       for (int i = listed; i <= present; i++) {
         names.add(Ascii.toLowerCase(name));
@@ -168,16 +168,6 @@ record SigningProfile(
       atoms.remove(0);
     }
     return atoms;
-  }
-
-  private static int count(List<HeaderField> fields, String name) {
-    int n = 0;
-    for (HeaderField field : fields) {
-      if (field.hasName(name)) {
-        n++;
-      }
-    }
-    return n;
   }
 
   @Override

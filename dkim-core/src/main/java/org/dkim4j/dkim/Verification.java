@@ -187,7 +187,7 @@ final class Verification {
     if (!key.verify(signature.algorithm(), digest.digest(), signature.signature())) {
       return with(signature, key, record, DkimStatus.FAIL, "signature did not verify");
     }
-    int fromFields = count(fields, "From");
+    int fromFields = TagValues.count(fields, "From");
     int signedFroms =
         (int)
             signature.signedHeaders().stream()
@@ -296,16 +296,6 @@ final class Verification {
     }
     lookups.put(key, answer);
     return answer;
-  }
-
-  private static int count(List<HeaderField> fields, String name) {
-    int n = 0;
-    for (HeaderField field : fields) {
-      if (field.hasName(name)) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private static DkimResult result(DkimSignature signature, DkimStatus status, String reason) {
