@@ -34,7 +34,7 @@ public final class SignAndVerify {
   }
 
   /** Runs the example, printing to {@code out}; returns true when the story came out as told. */
-  static boolean run(PrintStream out) throws NoSuchAlgorithmException {
+  public static boolean run(PrintStream out) throws NoSuchAlgorithmException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     SigningKey key = SigningKey.of(generator.generateKeyPair().getPrivate());

@@ -1,0 +1,355 @@
+package org.dkim4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dkim4j.crypto.SigningKey;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+  static final String MESSAGE =
+      "From: Alice <alice@example.com>\r\nTo: bob@example.org\r\nSubject: hi\r\n\r\nHello.\r\n";
+  static final String ED25519_SEED = "nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=";
+
+  @TempDir static Path dir;
+  static Path rsaKey;
+  static Path edKey;
+  static Path zone;
+  static Path message;
+
+  /** The result of one run. */
+  record Run(int exit, byte[] out, String err) {
+    String text() {
+      return new String(out, StandardCharsets.UTF_8);
+    }
+  }
+
+  @BeforeAll
+  static void keysAndZone() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    var pair = generator.generateKeyPair();
+    rsaKey = dir.resolve("rsa.private");
+    Files.writeString(
+        rsaKey,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(pair.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n");
+    edKey = dir.resolve("ed.private");
+    Files.writeString(edKey, ED25519_SEED + "\n");
+    SigningKey rsa = SigningKey.fromFile(rsaKey);
+    SigningKey ed = SigningKey.fromFile(edKey);
+    zone = dir.resolve("zone.txt");
+    Files.writeString(
+        zone,
+        zoneLine("rsa._domainkey.example.com.", "v=DKIM1; k=rsa; p=" + b64(rsa.publicKeyData()))
+            + zoneLine(
+                "ed._domainkey.example.com.", "v=DKIM1; k=ed25519; p=" + b64(ed.publicKeyData())));
+    message = dir.resolve("message.eml");
+    Files.writeString(message, MESSAGE);
+  }
+
+  static String zoneLine(String name, String value) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < value.length(); i += 200) {
+      parts.add("\"" + value.substring(i, Math.min(value.length(), i + 200)) + "\"");
+    }
+    return name + " 300 IN TXT ( " + String.join(" ", parts) + " )\n";
+  }
+
+  static String b64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  static Run run(byte[] stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        Main.run(
+            args,
+            new Io(
+                new ByteArrayInputStream(stdin),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+    return new Run(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static Run run(String... args) {
+    return run(new byte[0], args);
+  }
+
+  @Test
+  void signWritesTheFieldsThenTheUnchangedInputAndVerifyPasses() throws IOException {
+    Run signed =
+        run(
+            "sign",
+            "-d",
+            "example.com",
+            "-s",
+            "rsa",
+            "-k",
+            rsaKey.toString(),
+            "-d",
+            "example.com",
+            "-s",
+            "ed",
+            "-k",
+            edKey.toString(),
+            "-a",
+            "ed25519-sha256",
+            message.toString());
+    assertEquals(0, signed.exit(), signed.err());
+    String text = signed.text();
+    assertTrue(text.startsWith("DKIM-Signature: v=1; a=rsa-sha256;"), text);
+    assertTrue(text.contains("\r\nDKIM-Signature: v=1; a=ed25519-sha256;"), text);
+    assertTrue(text.endsWith("\r\n" + MESSAGE), text);
+
+    Path file = dir.resolve("signed.eml");
+    Files.write(file, signed.out());
+    Run verified =
+        run("verify", "--dns-zone", zone.toString(), "--authserv-id", "mx.test", file.toString());
+    assertEquals(0, verified.exit(), verified.err());
+    String ar = verified.text().replace("\r\n", "");
+    assertTrue(ar.startsWith("Authentication-Results: mx.test;"), ar);
+    assertTrue(
+        ar.contains(
+            "dkim=pass (2048-bit key) header.d=example.com header.i=@example.com header.s=rsa header.a=rsa-sha256"),
+        ar);
+    assertTrue(
+        ar.contains(
+            "dkim=pass (256-bit key) header.d=example.com header.i=@example.com header.s=ed header.a=ed25519-sha256"),
+        ar);
+  }
+
+  @Test
+  void signReadsStandardInputAndHonoursOptions() throws IOException {
+    Run signed =
+        run(
+            MESSAGE.getBytes(StandardCharsets.UTF_8),
+            "sign",
+            "-d",
+            "example.com",
+            "-s",
+            "ed",
+            "-k",
+            edKey.toString(),
+            "-c",
+            "simple/simple",
+            "--headers",
+            "from:subject",
+            "--oversign",
+            "",
+            "--expire",
+            "3600",
+            "-");
+    assertEquals(0, signed.exit(), signed.err());
+    String text = signed.text().replace("\r\n ", " ");
+    assertTrue(text.contains("c=simple/simple;"), text);
+    assertTrue(text.contains("h=from:subject;"), text);
+    assertTrue(text.contains(" x="), text);
+    Run verified = run(signed.out(), "verify", "--dns-zone", zone.toString(), "-");
+    assertEquals(0, verified.exit(), verified.err() + verified.text());
+  }
+
+  @Test
+  void verifyExitsOneWhenAMessageHasNoPassingSignature() throws IOException {
+    Run signed =
+        run("sign", "-d", "example.com", "-s", "rsa", "-k", rsaKey.toString(), message.toString());
+    Path good = dir.resolve("good.eml");
+    Files.write(good, signed.out());
+    Path tampered = dir.resolve("tampered.eml");
+    Files.writeString(tampered, signed.text().replace("Hello.", "Hellp."));
+    Run both = run("verify", "--dns-zone", zone.toString(), good.toString(), tampered.toString());
+    assertEquals(1, both.exit());
+    String out = both.text().replace("\r\n", "");
+    assertTrue(out.contains("dkim=pass"), out);
+    assertTrue(out.contains("dkim=fail (body hash did not verify)"), out);
+    Run unsigned = run("verify", "--dns-zone", zone.toString(), message.toString());
+    assertEquals(1, unsigned.exit());
+    assertTrue(unsigned.text().contains("dkim=none"), unsigned.text());
+  }
+
+  @Test
+  void verifyJsonGivesOneObjectPerMessageWithTheDocumentedFields() throws IOException {
+    Run signed =
+        run("sign", "-d", "example.com", "-s", "ed", "-k", edKey.toString(), message.toString());
+    Path file = dir.resolve("json.eml");
+    Files.write(file, signed.out());
+    Run json =
+        run("verify", "--json", "--dns-zone", zone.toString(), file.toString(), message.toString());
+    assertEquals(1, json.exit());
+    String[] lines = json.text().split("\n");
+    assertEquals(2, lines.length);
+    Map<String, Object> first = parseObject(lines[0]);
+    assertEquals(
+        List.of("file", "status", "pass", "signatures", "authenticationResults"),
+        new ArrayList<>(first.keySet()));
+    assertEquals(file.toString(), first.get("file"));
+    assertEquals("pass", first.get("status"));
+    assertEquals(true, first.get("pass"));
+    Map<String, Object> signature = parseObject(signatureJson(lines[0]));
+    assertEquals(
+        List.of(
+            "result",
+            "reason",
+            "domain",
+            "selector",
+            "identity",
+            "algorithm",
+            "b",
+            "keyBits",
+            "testing"),
+        new ArrayList<>(signature.keySet()));
+    assertEquals("ed25519-sha256", signature.get("algorithm"));
+    assertEquals(256, signature.get("keyBits"));
+    Map<String, Object> second = parseObject(lines[1]);
+    assertEquals("none", second.get("status"));
+    assertEquals(false, second.get("pass"));
+  }
+
+  @Test
+  void verifyHonoursNowForExpiry() throws IOException {
+    Run signed =
+        run(
+            "sign",
+            "-d",
+            "example.com",
+            "-s",
+            "ed",
+            "-k",
+            edKey.toString(),
+            "--expire",
+            "60",
+            message.toString());
+    Path file = dir.resolve("expiring.eml");
+    Files.write(file, signed.out());
+    long later = System.currentTimeMillis() / 1000 + 3600;
+    Run expired =
+        run(
+            "verify",
+            "--dns-zone",
+            zone.toString(),
+            "--now",
+            Long.toString(later),
+            file.toString());
+    assertEquals(1, expired.exit());
+    assertTrue(expired.text().contains("dkim=permerror (signature expired at"), expired.text());
+  }
+
+  @Test
+  void errorsAreOneLineOnStandardErrorWithExitTwo() throws IOException {
+    Run missingKey =
+        run(
+            "sign",
+            "-d",
+            "example.com",
+            "-s",
+            "x",
+            "-k",
+            dir.resolve("nope").toString(),
+            message.toString());
+    assertEquals(2, missingKey.exit());
+    assertEquals("dkim4j: no such file: " + dir.resolve("nope") + "\n", missingKey.err());
+
+    Path notAKey = dir.resolve("not-a-key.pem");
+    Files.writeString(notAKey, "hello world");
+    Run badKey =
+        run("sign", "-d", "example.com", "-s", "x", "-k", notAKey.toString(), message.toString());
+    assertEquals(2, badKey.exit());
+    assertTrue(badKey.err().startsWith("dkim4j: " + notAKey + ": found"), badKey.err());
+    assertEquals(1, badKey.err().lines().count(), badKey.err());
+
+    Run wrongAlgorithm =
+        run(
+            "sign",
+            "-d",
+            "example.com",
+            "-s",
+            "x",
+            "-k",
+            edKey.toString(),
+            "-a",
+            "rsa-sha256",
+            message.toString());
+    assertEquals(2, wrongAlgorithm.exit());
+    assertTrue(wrongAlgorithm.err().contains("cannot sign rsa-sha256"), wrongAlgorithm.err());
+
+    Run unknown = run("verify", "--bogus");
+    assertEquals(2, unknown.exit());
+    assertTrue(unknown.err().startsWith("dkim4j: Unknown option: '--bogus'"), unknown.err());
+
+    Run noCommand = run();
+    assertEquals(2, noCommand.exit());
+
+    Run missingFile =
+        run("verify", "--dns-zone", zone.toString(), dir.resolve("absent.eml").toString());
+    assertEquals(2, missingFile.exit());
+    assertFalse(missingFile.err().contains("Exception"), missingFile.err());
+
+    Run debug =
+        run(
+            "--debug",
+            "verify",
+            "--dns-zone",
+            zone.toString(),
+            dir.resolve("absent.eml").toString());
+    assertEquals(2, debug.exit());
+    assertTrue(debug.err().contains("NoSuchFileException"), debug.err());
+  }
+
+  @Test
+  void demoRunsTheMainJob() {
+    Run demo = run("demo");
+    assertEquals(0, demo.exit(), demo.err());
+    assertTrue(demo.text().contains("dkim=pass"), demo.text());
+    assertTrue(demo.text().contains("dkim=fail"), demo.text());
+  }
+
+  /** Extracts the first object of the "signatures" array. */
+  static String signatureJson(String line) {
+    int start = line.indexOf("\"signatures\":[") + "\"signatures\":[".length();
+    return line.substring(start, line.indexOf('}', start) + 1);
+  }
+
+  static Map<String, Object> parseObject(String json) throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    try (JsonParser p = new JsonFactory().createParser(json)) {
+      assertEquals(JsonToken.START_OBJECT, p.nextToken());
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken token = p.nextToken();
+        switch (token) {
+          case VALUE_STRING -> map.put(name, p.getText());
+          case VALUE_NUMBER_INT -> map.put(name, p.getIntValue());
+          case VALUE_TRUE, VALUE_FALSE -> map.put(name, p.getBooleanValue());
+          default -> {
+            map.put(name, token.name());
+            p.skipChildren();
+          }
+        }
+      }
+    }
+    return map;
+  }
+}
