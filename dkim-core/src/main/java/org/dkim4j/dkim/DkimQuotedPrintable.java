@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DKIM-Quoted-Printable (RFC 6376 section 2.11) for the {@code z=} tag. */
+/** DKIM-Quoted-Printable (RFC 6376 section 2.11), used by {@code i=} and {@code z=}. */
 final class DkimQuotedPrintable {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -26,6 +26,32 @@ final class DkimQuotedPrintable {
       }
     }
     return atoms;
+  }
+
+  /**
+   * Decodes DKIM-Quoted-Printable: {@code =XX} escapes become bytes, folding whitespace is dropped
+   * (section 2.11), and the result is read as UTF-8.
+   *
+   * @throws DkimSyntaxException for an {@code =} not followed by two hex digits
+   */
+  static String decode(String what, String value) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '=') {
+        int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
+        int low = high < 0 ? -1 : Character.digit(value.charAt(i + 2), 16);
+        if (low < 0) {
+          throw new DkimSyntaxException("invalid quoted-printable escape in " + what);
+        }
+        out.write(high * 16 + low);
+        i += 2;
+      } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   static List<String> encodeAtoms(String text) {

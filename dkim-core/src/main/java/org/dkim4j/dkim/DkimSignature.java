@@ -139,10 +139,11 @@ public final class DkimSignature {
     return true;
   }
 
-  private static String parseIdentity(String value, String domain) {
-    if (value == null) {
+  private static String parseIdentity(String raw, String domain) {
+    if (raw == null) {
       return "@" + domain;
     }
+    String value = DkimQuotedPrintable.decode("i=", raw); // section 3.5: i= is quoted-printable
     int at = value.lastIndexOf('@');
     if (at < 0) {
       throw new DkimSyntaxException("i=" + value + " has no @");

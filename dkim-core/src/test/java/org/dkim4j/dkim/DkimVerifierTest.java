@@ -133,6 +133,19 @@ class DkimVerifierTest {
   }
 
   @Test
+  void identityIsDecodedFromQuotedPrintable() {
+    String tags = DkimVerifierTest.RSA_TAGS + "; i=jo=2Eb=40sub.example.com";
+    byte[] signed = HandSigner.sign(Fixture.message(), tags, TestKeys.RSA_2048);
+    DkimResult result = only(Fixture.verifier().verify(signed));
+    assertEquals(DkimStatus.PASS, result.status(), result.reason());
+    assertEquals("jo.b@sub.example.com", result.identity());
+    byte[] broken = bytes(text(signed).replace("i=jo=2Eb", "i=jo=2Xb"));
+    DkimResult bad = only(Fixture.verifier().verify(broken));
+    assertEquals(DkimStatus.PERMERROR, bad.status());
+    assertEquals("invalid quoted-printable escape in i=", bad.reason());
+  }
+
+  @Test
   void aMalformedSignatureStillReportsTheDomainItClaims() {
     byte[] message =
         bytes(
