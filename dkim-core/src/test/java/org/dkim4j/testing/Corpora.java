@@ -8,8 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.dkim4j.dns.InMemoryTxtResolver;
+import org.dkim4j.dns.TxtLookup;
+import org.dkim4j.dns.TxtResolver;
+import org.dkim4j.message.Ascii;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -87,13 +93,84 @@ public final class Corpora {
    * {@code name NXDOMAIN|SERVFAIL|TIMEOUT}) as a resolver of its TXT records.
    */
   public static InMemoryTxtResolver resolver(String folder) {
-    InMemoryTxtResolver.Builder builder = InMemoryTxtResolver.builder();
-    List<String> lines;
+    return resolverOf(lines(folder, "dns-records.txt"));
+  }
+
+  /**
+   * Loads the records of one section of a folder's {@code dns-records.txt}: the lines after the
+   * comment {@code # config: <section>} up to the next such comment. Used where one file holds the
+   * fake DNS of several upstream configurations that map the same name differently (rspamd).
+   *
+   * @throws IllegalArgumentException when the file has no such section
+   */
+  public static InMemoryTxtResolver resolver(String folder, String section) {
+    List<String> selected = new ArrayList<>();
+    boolean found = false;
+    boolean inSection = false;
+    for (String line : lines(folder, "dns-records.txt")) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("# config:")) {
+        inSection = trimmed.substring("# config:".length()).strip().equals(section);
+        found |= inSection;
+      } else if (inSection) {
+        selected.add(line);
+      }
+    }
+    if (!found) {
+      throw new IllegalArgumentException(folder + "/dns-records.txt has no section " + section);
+    }
+    return resolverOf(selected);
+  }
+
+  /**
+   * Returns a resolver answering {@code name} with {@code records}, and others from {@code base}.
+   */
+  public static TxtResolver withRecord(TxtResolver base, String name, String... records) {
+    TxtLookup answer = TxtLookup.found(records);
+    String wanted = normalize(name);
+    return queried -> normalize(queried).equals(wanted) ? answer : base.lookup(queried);
+  }
+
+  private static String normalize(String name) {
+    String lower = Ascii.toLowerCase(name);
+    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+  }
+
+  /**
+   * Reads a tab-separated file whose first line names the columns. Blank lines and lines starting
+   * with {@code #} are skipped; each row maps column names to cells (missing cells are empty).
+   */
+  public static List<Map<String, String>> tsv(String folder, String file) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    String[] columns = null;
+    for (String line : lines(folder, file)) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] cells = line.split("\t", -1);
+      if (columns == null) {
+        columns = cells;
+        continue;
+      }
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int i = 0; i < columns.length; i++) {
+        row.put(columns[i], i < cells.length ? cells[i] : "");
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static List<String> lines(String folder, String file) {
     try {
-      lines = Files.readAllLines(path(folder, "dns-records.txt"), StandardCharsets.UTF_8);
+      return Files.readAllLines(path(folder, file), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static InMemoryTxtResolver resolverOf(List<String> lines) {
+    InMemoryTxtResolver.Builder builder = InMemoryTxtResolver.builder();
     for (String line : lines) {
       String trimmed = line.strip();
       if (trimmed.isEmpty() || trimmed.startsWith("#")) {
