@@ -57,7 +57,7 @@ public final class InMemoryTxtResolver implements TxtResolver {
 
     /** Makes {@code name} answer NODATA even if records were added. */
     public Builder noData(String name) {
-      outcomes.put(DnsNames.normalize(name), TxtLookup.notFound("NODATA"));
+      outcomes.put(DnsNames.normalize(name), TxtLookup.noData("NODATA"));
       return this;
     }
 

@@ -22,9 +22,15 @@ public sealed interface TxtLookup {
     }
   }
 
-  /** The name does not exist (NXDOMAIN) or has no TXT record (NODATA). */
-  record NotFound(String detail) implements TxtLookup {
-    /** Creates the outcome with a short description such as {@code "NXDOMAIN"}. */
+  /**
+   * The name does not exist (NXDOMAIN) or has no TXT record (NODATA). DMARC's {@code np=} (RFC
+   * 9989) needs the two apart, so {@link #nameExists()} tells them apart.
+   *
+   * @param detail a short description such as {@code "NXDOMAIN"}
+   * @param nameExists true for NODATA (the name exists but has no TXT record), false for NXDOMAIN
+   */
+  record NotFound(String detail, boolean nameExists) implements TxtLookup {
+    /** Validates the detail. */
     public NotFound {
       Objects.requireNonNull(detail, "detail");
     }
@@ -48,9 +54,14 @@ public sealed interface TxtLookup {
     return new Found(List.of(records));
   }
 
-  /** Returns a {@link NotFound} with the given detail. */
+  /** Returns a {@link NotFound} for a name that does not exist (NXDOMAIN). */
   static TxtLookup notFound(String detail) {
-    return new NotFound(detail);
+    return new NotFound(detail, false);
+  }
+
+  /** Returns a {@link NotFound} for a name that exists but has no TXT record (NODATA). */
+  static TxtLookup noData(String detail) {
+    return new NotFound(detail, true);
   }
 
   /** Returns a {@link TemporaryFailure} with the given detail. */

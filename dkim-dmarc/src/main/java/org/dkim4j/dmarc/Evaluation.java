@@ -221,16 +221,11 @@ final class Evaluation {
           "temporary DNS failure asking whether " + domain + " exists (" + failure.detail() + ")");
       return null;
     }
-    if (answer instanceof TxtLookup.NotFound notFound && isNxdomain(notFound)) {
+    if (answer instanceof TxtLookup.NotFound notFound && !notFound.nameExists()) {
       verdict.reason(domain + " does not exist (NXDOMAIN): np= applies");
       return PolicyScope.NON_EXISTENT_SUBDOMAIN;
     }
     return PolicyScope.SUBDOMAIN;
-  }
-
-  private static boolean isNxdomain(TxtLookup.NotFound notFound) {
-    // TxtLookup keeps NXDOMAIN and NODATA apart only in the detail text.
-    return notFound.detail().strip().toUpperCase(java.util.Locale.ROOT).startsWith("NXDOMAIN");
   }
 
   private void decideDisposition(DmarcRecord record, PolicyScope scope) {
