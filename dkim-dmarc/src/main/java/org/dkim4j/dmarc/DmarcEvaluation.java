@@ -1,6 +1,8 @@
 package org.dkim4j.dmarc;
 
 import java.util.Objects;
+import org.dkim4j.auth.AuthenticationResults;
+import org.dkim4j.auth.ResultEntry;
 import org.dkim4j.dkim.DkimResult;
 import org.dkim4j.dkim.DkimResults;
 
@@ -20,27 +22,22 @@ public record DmarcEvaluation(DkimResults dkimResults, DmarcVerdict verdict) {
   }
 
   /**
-   * Returns an Authentication-Results field body (RFC 8601 section 2.2) with a {@code dkim} entry
-   * per signature and the {@code dmarc} entry, e.g. {@code mx.example.org; dkim=pass
-   * header.d=example.com header.s=sel; dmarc=pass (p=NONE sp=NONE dis=NONE)
-   * header.from=example.com}.
+   * Returns the Authentication-Results (RFC 8601) for this evaluation: a {@code dkim} entry per
+   * signature (or {@code dkim=none}) and the {@code dmarc} entry, e.g. {@code mx.example.org;
+   * dkim=pass (2048-bit key) header.d=example.com ...; dmarc=pass (p=NONE sp=NONE dis=NONE)
+   * header.from=example.com}. Use {@link AuthenticationResults#toHeaderField()} for the folded
+   * header field.
    *
    * @param authservId the receiving host's authentication service identifier
    */
-  public String authenticationResults(String authservId) {
-    StringBuilder body = new StringBuilder(Objects.requireNonNull(authservId, "authservId"));
+  public AuthenticationResults authenticationResults(String authservId) {
+    AuthenticationResults.Builder builder = AuthenticationResults.builder(authservId);
     if (dkimResults.results().isEmpty()) {
-      body.append("; dkim=none");
+      builder.add(ResultEntry.of("dkim", "none"));
     }
     for (DkimResult result : dkimResults) {
-      body.append("; dkim=").append(result.status().resultName());
-      if (!result.domain().isEmpty()) {
-        body.append(" header.d=").append(result.domain());
-      }
-      if (!result.selector().isEmpty()) {
-        body.append(" header.s=").append(result.selector());
-      }
+      builder.add(result.toResultEntry());
     }
-    return body.append("; ").append(verdict.authenticationResultsEntry()).toString();
+    return builder.add(verdict.toResultEntry()).build();
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.dkim4j.auth.ResultEntry;
 
 /**
  * The DMARC verdict on one message (RFC 7489 section 6.6, RFC 9989): the result, the record that
@@ -142,19 +143,26 @@ public final class DmarcVerdict {
    * the message has no single Author Domain.
    */
   public String authenticationResultsEntry() {
-    StringBuilder entry = new StringBuilder("dmarc=").append(result.resultName());
+    return toResultEntry().format();
+  }
+
+  /**
+   * Returns the verdict as an RFC 8601 {@code dmarc} resinfo (RFC 7489 section 11.2): the result, a
+   * comment with the policy and disposition when a record applied, and {@code header.from}.
+   */
+  public ResultEntry toResultEntry() {
+    ResultEntry.Builder entry = ResultEntry.builder("dmarc", result.resultName());
     if (record != null) {
-      entry
-          .append(" (p=")
-          .append(record.policy().name())
-          .append(" sp=")
-          .append(record.subdomainPolicy().name())
-          .append(" dis=")
-          .append(disposition.commentName())
-          .append(')');
+      entry.comment(
+          "p="
+              + record.policy().name()
+              + " sp="
+              + record.subdomainPolicy().name()
+              + " dis="
+              + disposition.commentName());
     }
-    author.domain().ifPresent(d -> entry.append(" header.from=").append(d));
-    return entry.toString();
+    author.domain().ifPresent(d -> entry.property("header", "from", d));
+    return entry.build();
   }
 
   @Override
