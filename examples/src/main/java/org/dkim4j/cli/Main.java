@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       DemoCommand.class,
       SignCommand.class,
       VerifyCommand.class,
+      DmarcCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

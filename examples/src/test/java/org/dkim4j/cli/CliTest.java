@@ -65,7 +65,8 @@ class CliTest {
         zone,
         zoneLine("rsa._domainkey.example.com.", "v=DKIM1; k=rsa; p=" + b64(rsa.publicKeyData()))
             + zoneLine(
-                "ed._domainkey.example.com.", "v=DKIM1; k=ed25519; p=" + b64(ed.publicKeyData())));
+                "ed._domainkey.example.com.", "v=DKIM1; k=ed25519; p=" + b64(ed.publicKeyData()))
+            + zoneLine("_dmarc.example.com.", "v=DMARC1; p=reject; rua=mailto:d@example.com"));
     message = dir.resolve("message.eml");
     Files.writeString(message, MESSAGE);
   }
@@ -316,6 +317,67 @@ class CliTest {
             dir.resolve("absent.eml").toString());
     assertEquals(2, debug.exit());
     assertTrue(debug.err().contains("NoSuchFileException"), debug.err());
+  }
+
+  @Test
+  void dmarcPassesAlignedSignaturesAndFailsUnsignedMail() throws IOException {
+    Run signed =
+        run("sign", "-d", "example.com", "-s", "ed", "-k", edKey.toString(), message.toString());
+    Path file = dir.resolve("dmarc.eml");
+    Files.write(file, signed.out());
+    Run pass =
+        run("dmarc", "--dns-zone", zone.toString(), "--authserv-id", "mx.test", file.toString());
+    assertEquals(0, pass.exit(), pass.err() + pass.text());
+    String ar = pass.text().replace("\r\n", "");
+    assertTrue(ar.startsWith("Authentication-Results: mx.test; dkim=pass"), ar);
+    assertTrue(ar.endsWith("dmarc=pass (p=REJECT sp=REJECT dis=NONE) header.from=example.com"), ar);
+
+    Run fail = run("dmarc", "--dns-zone", zone.toString(), message.toString());
+    assertEquals(1, fail.exit());
+    assertTrue(
+        fail.text()
+            .replace("\r\n", "")
+            .contains("dkim=none; dmarc=fail (p=REJECT sp=REJECT dis=REJECT)"),
+        fail.text());
+
+    Run spfAligned =
+        run(
+            "dmarc",
+            "--dns-zone",
+            zone.toString(),
+            "--mail-from",
+            "bounce.example.com",
+            "--spf",
+            "pass",
+            message.toString());
+    assertEquals(0, spfAligned.exit(), spfAligned.text());
+
+    Run json = run("dmarc", "--json", "--dns-zone", zone.toString(), file.toString());
+    assertEquals(0, json.exit());
+    Map<String, Object> object = parseObject(json.text().strip());
+    assertEquals(
+        List.of("file", "dmarc", "signatures", "authenticationResults"),
+        new ArrayList<>(object.keySet()));
+    assertTrue(
+        json.text()
+            .contains(
+                "\"result\":\"pass\",\"disposition\":\"none\",\"authorDomain\":\"example.com\""),
+        json.text());
+
+    Run badSpf =
+        run(
+            "dmarc",
+            "--dns-zone",
+            zone.toString(),
+            "--mail-from",
+            "example.com",
+            "--spf",
+            "maybe",
+            message.toString());
+    assertEquals(2, badSpf.exit());
+    assertTrue(badSpf.err().startsWith("dkim4j: unknown SPF result 'maybe'"), badSpf.err());
+    Run halfSpf = run("dmarc", "--dns-zone", zone.toString(), "--spf", "pass", message.toString());
+    assertEquals(2, halfSpf.exit());
   }
 
   @Test
