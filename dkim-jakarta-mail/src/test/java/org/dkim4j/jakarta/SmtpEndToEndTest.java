@@ -9,6 +9,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dkim4j.dkim.DkimResult;
@@ -43,6 +44,9 @@ class SmtpEndToEndTest {
     assertEquals(received.variant().selector, result.selector());
     String c = received.variant().canonicalization.tagValue();
     assertEquals(c + "/" + c, result.signature().orElseThrow().tags().get("c").orElseThrow());
+    assertTrue(
+        TestKeys.verifier().verify(Files.readAllBytes(received.file())).anyPassed(),
+        "the saved file, with the final CRLF GreenMail drops");
   }
 
   @ParameterizedTest(name = "{0}")
