@@ -2,14 +2,19 @@ package org.dkim4j.jakarta;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dkim4j.dkim.DkimResult;
@@ -105,6 +110,29 @@ class SmtpEndToEndTest {
           "carol@example.net",
           message.getRecipients(Message.RecipientType.BCC)[0].toString(),
           "the message object keeps its Bcc");
+    }
+  }
+
+  @Test
+  void aMessageRefusedForWantOfASignerIsNotDelivered() throws Exception {
+    SigningTable table =
+        SigningTable.builder()
+            .domain("example.org", TestKeys.rsaSigner())
+            .requireSignature()
+            .build();
+    try (LoopbackSmtp smtp = new LoopbackSmtp()) {
+      DkimSigningMimeMessage message = new DkimSigningMimeMessage(smtp.session(false), table);
+      MessageShape.PLAIN_7BIT.create(message);
+
+      MessagingException e =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(5),
+              () -> assertThrows(MessagingException.class, () -> Transport.send(message)));
+
+      assertInstanceOf(MessageNotSignedException.class, e.getCause(), e.toString());
+      // The transport dropped the connection inside DATA, before the final ".": GreenMail logs
+      // an unexpected end of stream and stores nothing.
+      assertEquals(0, smtp.received().length, "the server discarded the aborted message");
     }
   }
 
