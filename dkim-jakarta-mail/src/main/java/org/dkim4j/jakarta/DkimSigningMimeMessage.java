@@ -44,6 +44,10 @@ import org.dkim4j.dkim.DkimSigningException;
  *       saveChanges()} was called in between.
  * </ul>
  *
+ * <p>The Message-ID signed is the one the message has when it is written. A subclass may override
+ * {@code updateMessageID()} to choose Message-IDs, as with any {@code MimeMessage}; {@code writeTo}
+ * itself is final, so that nothing unsigned can be written by mistake.
+ *
  * <h2>Memory</h2>
  *
  * The DKIM-Signature field must precede the message but depends on all of it, so the message is
@@ -116,7 +120,8 @@ public class DkimSigningMimeMessage extends MimeMessage {
    * MimeMessage#writeTo(OutputStream, String[])} produces it with every line ending made CRLF. The
    * signatures cover exactly the bytes written after them (RFC 6376 section 5.6).
    *
-   * <p>Nothing is written when this method fails.
+   * <p>When no signature can be made (refused, or the key failed), nothing is written, and {@link
+   * #lastSigning()} says why.
    *
    * @param ignoreList header fields to leave out, as in {@code MimeMessage}; the SMTP transport
    *     passes {@code Bcc} and {@code Content-Length}
@@ -148,6 +153,8 @@ public class DkimSigningMimeMessage extends MimeMessage {
       try (InputStream in = spool.openStream()) {
         fields = selection.signer.signatureFields(in);
       } catch (DkimSigningException e) {
+        lastSigning =
+            SigningOutcome.unsigned("not written: DKIM signing failed: " + e.getMessage());
         throw new IOException("DKIM signing failed; nothing was written: " + e.getMessage(), e);
       }
       out.write(fields.getBytes(StandardCharsets.UTF_8));

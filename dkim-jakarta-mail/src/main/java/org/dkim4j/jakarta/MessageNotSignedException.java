@@ -8,7 +8,9 @@ import java.io.IOException;
  *
  * <p>It is an {@link IOException} on purpose: it is thrown before a byte is written, and Jakarta
  * Mail's SMTP transport answers an {@code IOException} during {@code DATA} by dropping the
- * connection, so the server discards the message instead of delivering it unsigned.
+ * connection, so the message never gets its final {@code CRLF.CRLF} (RFC 5321 section 4.1.1.4) and
+ * the server discards it instead of delivering it unsigned. (A {@code MessagingException} would
+ * leave the connection open inside {@code DATA}, where the transport's {@code QUIT} waits.)
  */
 public final class MessageNotSignedException extends IOException {
   private static final long serialVersionUID = 1L;

@@ -64,7 +64,8 @@ public final class SigningTable {
     /**
      * The address Jakarta Mail's SMTP transport gives in {@code MAIL FROM} (RFC 5321 section
      * 4.1.1.2): the session property {@code mail.smtp.from} (or {@code mail.smtps.from}), else the
-     * message's first From (or, without From, Sender) address, else the session's local address.
+     * message's first From (or, without From, Sender) address. (Without either, the transport falls
+     * back to a local address derived from the host name; that is never looked up here.)
      */
     ENVELOPE_FROM("envelope sender");
 
@@ -224,8 +225,7 @@ public final class SigningTable {
     if (from != null && from.length > 0 && from[0] instanceof InternetAddress internet) {
       return internet.getAddress();
     }
-    InternetAddress local = InternetAddress.getLocalAddress(session);
-    return local == null ? null : local.getAddress();
+    return null;
   }
 
   private static String firstAddress(String headerValue) {

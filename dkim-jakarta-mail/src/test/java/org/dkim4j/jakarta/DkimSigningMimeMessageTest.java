@@ -229,6 +229,7 @@ class DkimSigningMimeMessageTest {
     assertEquals(0, out.size());
     assertTrue(e.getMessage().contains("header From alice@example.com"), e.getMessage());
     assertFalse(message.lastSigning().orElseThrow().signed());
+    assertTrue(message.lastSigning().orElseThrow().reason().startsWith("refused: "));
   }
 
   @Test
@@ -250,6 +251,10 @@ class DkimSigningMimeMessageTest {
 
     assertEquals(0, out.size());
     assertInstanceOf(DkimSigningException.class, e.getCause());
+    assertFalse(message.lastSigning().orElseThrow().signed());
+    assertTrue(
+        message.lastSigning().orElseThrow().reason().startsWith("not written: DKIM signing failed"),
+        message.lastSigning().orElseThrow().reason());
   }
 
   @Test
