@@ -24,7 +24,7 @@ final class Spool extends OutputStream {
   private static final int FILE_BUFFER = 64 * 1024;
 
   private final int threshold;
-  private byte[] buffer = new byte[8192];
+  private byte[] buffer;
   private int count;
   private Path file;
   private OutputStream fileOut;
@@ -32,11 +32,21 @@ final class Spool extends OutputStream {
 
   Spool(int threshold) {
     this.threshold = threshold;
+    this.buffer = new byte[Math.min(8192, threshold)];
   }
 
   @Override
   public void write(int b) throws IOException {
-    write(new byte[] {(byte) b}, 0, 1);
+    // Quoted-printable encoding writes byte by byte: keep that path free of allocation.
+    if (fileOut != null) {
+      fileOut.write(b);
+      size++;
+    } else if (count < buffer.length) {
+      buffer[count++] = (byte) b;
+      size++;
+    } else {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
   }
 
   @Override

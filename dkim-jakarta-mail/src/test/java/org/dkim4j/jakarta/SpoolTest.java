@@ -3,6 +3,7 @@ package org.dkim4j.jakarta;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,19 @@ class SpoolTest {
       ByteArrayOutputStream copy = new ByteArrayOutputStream();
       spool.copyTo(copy);
       assertArrayEquals(data, copy.toByteArray());
+    }
+  }
+
+  @Test
+  void singleBytesGrowTheBufferAndThenMoveToTheFile() throws IOException {
+    byte[] data = bytes(3000);
+    try (Spool spool = new Spool(2048)) {
+      for (byte b : data) {
+        spool.write(b);
+      }
+      assertEquals(3000, spool.size());
+      assertArrayEquals(data, readBack(spool));
+      assertNotNull(spool.file());
     }
   }
 
