@@ -19,6 +19,6 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return org.dkim4j.examples.SignAndVerify.run(io.out()) ? Main.OK : Main.CHECK_FAILED;
+    return org.dkim4j.examples.Demo.run(io.out()) ? Main.OK : Main.CHECK_FAILED;
   }
 }
