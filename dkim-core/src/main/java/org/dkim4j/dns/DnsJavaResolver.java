@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -172,12 +173,14 @@ public final class DnsJavaResolver implements TtlTxtResolver {
 
   private Message send(SimpleResolver resolver, Message query)
       throws IOException, TimeoutException, InterruptedException {
+    // dnsjava notices its own timeouts only about once a second; waiting here keeps the
+    // configured timeout exact. dnsjava drops the abandoned query at its own timeout.
+    CompletableFuture<Message> answer = resolver.sendAsync(query).toCompletableFuture();
     try {
-      // dnsjava times out by itself; the extra second only guards against a lost completion.
-      return resolver
-          .sendAsync(query)
-          .toCompletableFuture()
-          .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(false);
+      throw e;
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
