@@ -175,7 +175,10 @@ public final class DnsJavaResolver implements TtlTxtResolver {
       throws IOException, TimeoutException, InterruptedException {
     // dnsjava notices its own timeouts only about once a second; waiting here keeps the
     // configured timeout exact. dnsjava drops the abandoned query at its own timeout.
-    CompletableFuture<Message> answer = resolver.sendAsync(query).toCompletableFuture();
+    // Parsing the answer takes microseconds: do it on dnsjava's I/O thread rather than depend
+    // on the common fork-join pool, which application code may keep busy.
+    CompletableFuture<Message> answer =
+        resolver.sendAsync(query, Runnable::run).toCompletableFuture();
     try {
       return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
