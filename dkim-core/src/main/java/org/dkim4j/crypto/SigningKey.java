@@ -1,24 +1,44 @@
 package org.dkim4j.crypto;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.UnrecoverableKeyException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.Arrays;
 import java.util.Objects;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
- * A private key that signs DKIM signatures: RSA (rsa-sha256) or Ed25519 (ed25519-sha256), held in
- * memory or behind an {@link ExternalSigner}.
+ * A private key that signs DKIM signatures: RSA (rsa-sha256, RFC 6376 section 3.3.1) or Ed25519
+ * (ed25519-sha256, RFC 8463 section 3), held in memory or behind an {@link ExternalSigner}.
+ *
+ * <p>Where keys come from:
+ *
+ * <ul>
+ *   <li>{@link #fromFile(Path, char[])}, {@link #parse(String, char[])}: PEM (PKCS#8, encrypted
+ *       PKCS#8, PKCS#1), DER, or the base64 Ed25519 forms of dkimpy and rspamd, detected;
+ *   <li>{@link #fromDer(byte[], char[])}: DER bytes, detected;
+ *   <li>{@link #fromKeyStore(KeyStore, String, char[])}: a PKCS#12 (or other) key store entry;
+ *   <li>{@link #of(PrivateKey)}: a JDK key;
+ *   <li>{@link #external(PublicKey, ExternalSigner)}: a key that stays in an HSM or KMS.
+ * </ul>
+ *
+ * <p>The key type is always detected from the data, never assumed. Signing runs on the back-end
+ * measured fastest for each algorithm by the {@code benchmarks} module: the JDK's RSA
+ * (RSASSA-PKCS1-v1_5 over the DigestInfo, RFC 8017 section 8.2) and Bouncy Castle's Ed25519.
  *
  * <p>Immutable and safe to share across threads. {@link #toString()} names the type and size only;
  * key material never appears in any string or exception this class produces.
@@ -41,29 +61,162 @@ public final class SigningKey {
   }
 
   /**
-   * Reads a key file in any supported text format; see {@link #parse(String)}.
+   * Reads a key file in any supported format, detecting it; see {@link #fromFile(Path, char[])}.
    *
-   * @throws KeyFormatException when the file holds no usable private key
+   * @throws KeyFormatException when the file holds no usable private key, or an encrypted one
    * @throws IOException when the file cannot be read
    */
   public static SigningKey fromFile(Path path) throws IOException {
-    String text = Files.readString(path, StandardCharsets.ISO_8859_1);
+    return fromFile(path, null);
+  }
+
+  /**
+   * Reads a key file in any supported format, detecting it: binary DER (as {@link #fromDer(byte[],
+   * char[])}) or text (as {@link #parse(String, char[])}). The file's name is added to error
+   * messages.
+   *
+   * @param path the key file, e.g. {@code 2026a.private} as written by {@code opendkim-genkey}
+   * @param password decrypts an encrypted key; ignored for unencrypted keys; may be {@code null}
+   * @throws KeyFormatException when the file holds no usable private key
+   * @throws IOException when the file cannot be read
+   */
+  public static SigningKey fromFile(Path path, char[] password) throws IOException {
+    byte[] data = Files.readAllBytes(path);
     try {
-      return parse(text);
+      return KeyReader.read(data, password);
     } catch (KeyFormatException e) {
       throw new KeyFormatException(path + ": " + e.getMessage(), e);
+    } finally {
+      Arrays.fill(data, (byte) 0);
     }
   }
 
   /**
-   * Reads a private key from text, detecting its format: PEM PKCS#8 ({@code BEGIN PRIVATE KEY}) for
-   * RSA or Ed25519, PEM PKCS#1 ({@code BEGIN RSA PRIVATE KEY}), or an Ed25519 key as base64 of its
-   * 32-byte seed (dkimpy) or of seed and public key, 64 bytes (rspamd).
+   * Reads a private key from text, detecting its format; see {@link #parse(String, char[])}.
    *
-   * @throws KeyFormatException when the text holds no usable private key
+   * @throws KeyFormatException when the text holds no usable private key, or an encrypted one
    */
   public static SigningKey parse(String text) {
-    return KeyReader.read(text);
+    return parse(text, null);
+  }
+
+  /**
+   * Reads a private key from text, detecting its format and type (RSA or Ed25519, never assumed):
+   *
+   * <ul>
+   *   <li>PEM PKCS#8 ({@code BEGIN PRIVATE KEY}, RFC 5208 / RFC 5958, as written by {@code
+   *       opendkim-genkey}, {@code openssl genpkey}, dkimpy and rspamd for RSA);
+   *   <li>PEM encrypted PKCS#8 ({@code BEGIN ENCRYPTED PRIVATE KEY}, RFC 5958 section 3, e.g. PBES2
+   *       with AES-256-CBC from {@code openssl pkcs8 -topk8 -v2 aes-256-cbc}), decrypted with
+   *       {@code password};
+   *   <li>PEM PKCS#1 ({@code BEGIN RSA PRIVATE KEY}, RFC 8017 appendix A.1.2), also with legacy
+   *       OpenSSL encryption ({@code Proc-Type: 4,ENCRYPTED});
+   *   <li>an Ed25519 key as base64 of its 32-byte seed (RFC 8032 section 5.1.5; dkimpy's {@code
+   *       dknewkey}) or of seed and public key, 64 bytes (rspamd's {@code dkim_keygen});
+   *   <li>base64 of DER without PEM armour.
+   * </ul>
+   *
+   * <p>PEM text may hold other blocks (certificates, parameters); the first private key is used.
+   *
+   * @param text the key text
+   * @param password decrypts an encrypted key; ignored for unencrypted keys; may be {@code null}
+   * @throws KeyFormatException when the text holds no usable private key; the message says what was
+   *     found and what was expected, never key material
+   */
+  public static SigningKey parse(String text, char[] password) {
+    Objects.requireNonNull(text, "text");
+    return KeyReader.read(text, password);
+  }
+
+  /**
+   * Reads a DER-encoded private key, detecting its structure; see {@link #fromDer(byte[], char[])}.
+   *
+   * @throws KeyFormatException when the bytes are no usable private key, or an encrypted one
+   */
+  public static SigningKey fromDer(byte[] der) {
+    return fromDer(der, null);
+  }
+
+  /**
+   * Reads a DER-encoded private key, detecting its structure: PKCS#8 PrivateKeyInfo (RFC 5208
+   * section 5) for RSA or Ed25519, PKCS#8 EncryptedPrivateKeyInfo (RFC 5208 section 6, decrypted
+   * with {@code password}), or PKCS#1 RSAPrivateKey (RFC 8017 appendix A.1.2). Public keys,
+   * certificates, EC keys and PKCS#12 files are recognised and refused with a message naming them.
+   *
+   * @param der the DER bytes, e.g. from {@code openssl pkcs8 -topk8 -nocrypt -outform DER}
+   * @param password decrypts an encrypted key; ignored for unencrypted keys; may be {@code null}
+   * @throws KeyFormatException when the bytes are no usable private key
+   */
+  public static SigningKey fromDer(byte[] der, char[] password) {
+    Objects.requireNonNull(der, "der");
+    if (der.length == 0 || (der[0] & 0xff) != 0x30) {
+      throw new KeyFormatException(
+          "found " + der.length + " bytes that are not DER (no SEQUENCE), expected a private key");
+    }
+    return KeyReader.readDer(der, password);
+  }
+
+  /**
+   * Reads the private key entry {@code alias} of a loaded {@link KeyStore}, for example a PKCS#12
+   * file ({@code KeyStore.getInstance("PKCS12")}, RFC 7292) or a PKCS#11 token. A key the store
+   * cannot export (a non-extractable token key) can still be used through {@link
+   * #external(PublicKey, ExternalSigner)}.
+   *
+   * @param store a key store on which {@link KeyStore#load} has been called
+   * @param alias the entry's alias
+   * @param password the entry's password (for PKCS#12, usually the store's password)
+   * @throws KeyFormatException when there is no such entry, it is not a private key entry, the
+   *     password does not unlock it, or it is neither RSA nor Ed25519
+   * @throws IllegalStateException when the store has not been loaded
+   */
+  public static SigningKey fromKeyStore(KeyStore store, String alias, char[] password) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(alias, "alias");
+    String where = "key store entry \"" + alias + "\"";
+    Key key;
+    try {
+      if (!store.containsAlias(alias)) {
+        throw new KeyFormatException(
+            "found no entry \""
+                + alias
+                + "\" in the "
+                + store.getType()
+                + " key store ("
+                + store.size()
+                + " entries), expected a private key entry");
+      }
+      if (!store.isKeyEntry(alias)) {
+        throw new KeyFormatException(
+            "found a certificate entry at " + where + ", expected a private key entry");
+      }
+      key = store.getKey(alias, password);
+    } catch (KeyStoreException e) {
+      throw new IllegalStateException(
+          "the key store is not loaded: call KeyStore.load(...) before reading keys from it", e);
+    } catch (UnrecoverableKeyException e) {
+      throw new KeyFormatException(
+          "found a private key at " + where + " that the password does not unlock");
+    } catch (NoSuchAlgorithmException e) {
+      throw new KeyFormatException(
+          "found a private key at "
+              + where
+              + " whose protection this JVM cannot undo ("
+              + e.getMessage()
+              + ")");
+    }
+    if (!(key instanceof PrivateKey privateKey)) {
+      throw new KeyFormatException(
+          "found a "
+              + (key == null ? "missing" : key.getAlgorithm() + " secret")
+              + " key at "
+              + where
+              + ", expected an RSA or Ed25519 private key");
+    }
+    try {
+      return of(privateKey);
+    } catch (KeyFormatException e) {
+      throw new KeyFormatException(where + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -77,16 +230,29 @@ public final class SigningKey {
       return rsa(rsa);
     }
     if ("Ed25519".equalsIgnoreCase(key.getAlgorithm()) || "EdDSA".equals(key.getAlgorithm())) {
-      return KeyReader.fromPkcs8(key.getEncoded());
+      byte[] encoded = key.getEncoded();
+      if (encoded == null) {
+        throw new KeyFormatException(
+            "found an Ed25519 private key that cannot be exported (a token key?), expected an"
+                + " exportable key; use SigningKey.external(...) for keys that stay in a token");
+      }
+      try {
+        return KeyReader.fromPkcs8(encoded);
+      } finally {
+        Arrays.fill(encoded, (byte) 0);
+      }
     }
     throw new KeyFormatException(
-        "found a " + key.getAlgorithm() + " private key, expected RSA or Ed25519");
+        "found "
+            + KeyReader.withArticle(key.getAlgorithm())
+            + " private key, expected RSA or Ed25519");
   }
 
   static SigningKey rsa(RSAPrivateKey key) {
     if (!(key instanceof RSAPrivateCrtKey crt)) {
       throw new KeyFormatException(
-          "found an RSA private key without its public exponent (not CRT), expected a full key");
+          "found an RSA private key without its public exponent (not CRT), expected a full key;"
+              + " use SigningKey.external(...) for keys that stay in a token");
     }
     PublicKey publicKey;
     try {

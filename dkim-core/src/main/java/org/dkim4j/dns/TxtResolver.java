@@ -18,4 +18,16 @@ public interface TxtResolver {
    * @return the outcome; never {@code null}
    */
   TxtLookup lookup(String name);
+
+  /**
+   * Returns a resolver that asks the system's DNS servers (as dnsjava reads them, e.g. from {@code
+   * /etc/resolv.conf}) through a {@link DnsJavaResolver} with its defaults, behind a {@link
+   * CachingTxtResolver} that honours TTLs. Each call builds a new resolver with its own cache: call
+   * it once and share the result.
+   *
+   * @throws IllegalStateException when the system has no DNS server configured
+   */
+  static TxtResolver system() {
+    return CachingTxtResolver.of(DnsJavaResolver.builder().build());
+  }
 }
