@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
     description = "Sign and verify DKIM, evaluate DMARC, generate and check keys.",
     subcommands = {
       DemoCommand.class,
+      KeygenCommand.class,
+      CheckDnsCommand.class,
       SignCommand.class,
       VerifyCommand.class,
       DmarcCommand.class,

@@ -381,6 +381,142 @@ class CliTest {
   }
 
   @Test
+  void keygenWritesAKeyAndARecordThatVerify() throws IOException {
+    Path keys = Files.createDirectories(dir.resolve("keygen"));
+    Run rsa =
+        run("keygen", "-d", "example.net", "-s", "k1", "-D", keys.toString(), "--hash-sha256");
+    assertEquals(0, rsa.exit(), rsa.err());
+    assertTrue(Files.exists(keys.resolve("k1.private")));
+    String record = Files.readString(keys.resolve("k1.txt"));
+    assertTrue(
+        record.startsWith("k1._domainkey.example.net.\tIN\tTXT\t( \"v=DKIM1; k=rsa; h=sha256; "),
+        record);
+    if (Files.getFileStore(keys).supportsFileAttributeView("posix")) {
+      assertEquals(
+          "rw-------",
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(keys.resolve("k1.private"))));
+    }
+    Run ed =
+        run(
+            "keygen",
+            "-d",
+            "example.net",
+            "-s",
+            "k2",
+            "-t",
+            "ed25519",
+            "-D",
+            keys.toString(),
+            "--testing");
+    assertEquals(0, ed.exit(), ed.err());
+    assertTrue(Files.readString(keys.resolve("k2.txt")).contains("k=ed25519; t=y;"));
+
+    Run signed =
+        run(
+            "sign",
+            "-d",
+            "example.net",
+            "-s",
+            "k1",
+            "-k",
+            keys.resolve("k1.private").toString(),
+            "-d",
+            "example.net",
+            "-s",
+            "k2",
+            "-k",
+            keys.resolve("k2.private").toString(),
+            message.toString());
+    Path file = dir.resolve("keygen-signed.eml");
+    Files.write(file, signed.out());
+    Run verified =
+        run(
+            "verify",
+            "--dns-zone",
+            keys.resolve("k1.txt").toString(),
+            "--dns-zone",
+            keys.resolve("k2.txt").toString(),
+            file.toString());
+    assertEquals(0, verified.exit(), verified.text());
+    assertEquals(2, verified.text().split("dkim=pass", -1).length - 1, verified.text());
+
+    Run again = run("keygen", "-d", "example.net", "-s", "k1", "-D", keys.toString());
+    assertEquals(2, again.exit());
+    Run badType =
+        run("keygen", "-d", "example.net", "-s", "k3", "-t", "dsa", "-D", keys.toString());
+    assertEquals(2, badType.exit());
+    assertTrue(badType.err().contains("unknown key type 'dsa'"), badType.err());
+  }
+
+  @Test
+  void checkDnsReportsFindingsWithFixesAndFailsOnErrors() throws IOException {
+    Path keys = Files.createDirectories(dir.resolve("check"));
+    run("keygen", "-d", "example.com", "-s", "good", "-D", keys.toString());
+    run("keygen", "-d", "example.com", "-s", "other", "-D", keys.toString());
+    Path zoneFile = keys.resolve("zone.txt");
+    Files.writeString(
+        zoneFile,
+        Files.readString(keys.resolve("good.txt"))
+            + "_dmarc.example.com. IN TXT \"v=DMARC1; p=none\"\n"
+            + "_adsp._domainkey.example.com. IN TXT \"dkim=all\"\n"
+            + "example.com. IN TXT \"v=spf1 -all\"\nexample.com. IN TXT \"v=spf1 mx -all\"\n");
+    Run ok =
+        run(
+            "check-dns",
+            "--dns-zone",
+            zoneFile.toString(),
+            "-d",
+            "example.com",
+            "-s",
+            "good",
+            "-k",
+            keys.resolve("good.private").toString());
+    String out = ok.text();
+    assertEquals(1, ok.exit(), out); // two SPF records are an error
+    assertTrue(out.contains("ERROR SPF example.com: 2 SPF records"), out);
+    assertTrue(out.contains("WARNING DMARC _dmarc.example.com: no rua="), out);
+    assertTrue(out.contains("ADVICE DMARC _dmarc.example.com: p=none only monitors"), out);
+    assertTrue(out.contains("ADVICE ADSP _adsp._domainkey.example.com"), out);
+    assertTrue(out.contains("    fix: "), out);
+    assertTrue(out.contains("OK DKIM good._domainkey.example.com"), out);
+
+    Run mismatch =
+        run(
+            "check-dns",
+            "--dns-zone",
+            zoneFile.toString(),
+            "-d",
+            "example.com",
+            "-s",
+            "good",
+            "-k",
+            keys.resolve("other.private").toString());
+    assertTrue(mismatch.text().contains("ERROR DKIM good._domainkey.example.com"), mismatch.text());
+    Run missing =
+        run("check-dns", "--dns-zone", zoneFile.toString(), "-d", "example.com", "-s", "absent");
+    assertEquals(1, missing.exit());
+    assertTrue(missing.text().contains("ERROR DKIM absent._domainkey.example.com"), missing.text());
+    Run keyWithoutSelector =
+        run(
+            "check-dns",
+            "--dns-zone",
+            zoneFile.toString(),
+            "-d",
+            "example.com",
+            "-k",
+            keys.resolve("good.private").toString());
+    assertEquals(2, keyWithoutSelector.exit());
+  }
+
+  @Test
+  void dnsServerMustBeAnAddress() {
+    Run bad = run("verify", "--dns-server", "127.0.0.1:99999", message.toString());
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().contains("invalid port"), bad.err());
+  }
+
+  @Test
   void demoRunsTheMainJob() {
     Run demo = run("demo");
     assertEquals(0, demo.exit(), demo.err());
