@@ -1,0 +1,4 @@
+module org.example.consumer {
+  requires org.dkim4j.jakarta;
+  requires org.dkim4j.dmarc;
+}
