@@ -23,8 +23,8 @@ import org.xbill.DNS.TXTRecord;
 
 /**
  * A real DNS server for tests: Debian's {@code dnsmasq} on 127.0.0.1 and a free port, serving TXT
- * records for one zone and NXDOMAIN for every other name in it. It has no upstream servers, so it
- * never forwards a query anywhere, and it is stopped by its own process handle.
+ * (and A) records for one zone and NXDOMAIN for every other name in it. It has no upstream servers,
+ * so it never forwards a query anywhere, and it is stopped by its own process handle.
  *
  * <p>It runs with {@code --keep-in-foreground} rather than {@code --no-daemon}: only then does it
  * answer TCP in forked children, which {@link #answeredOverTcp(String)} uses to tell which queries
@@ -161,6 +161,18 @@ public final class Dnsmasq implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      return this;
+    }
+
+    /**
+     * Adds an A record, so that the name exists for any type asked (a query for another type gets
+     * an empty answer, not NXDOMAIN).
+     */
+    public Builder host(String name, String ipv4) {
+      if (name.indexOf(',') >= 0 || !ipv4.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+        throw new IllegalArgumentException("bad host record: " + name + " " + ipv4);
+      }
+      records.add("--host-record=" + name + "," + ipv4);
       return this;
     }
 

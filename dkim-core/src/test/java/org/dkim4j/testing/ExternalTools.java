@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds and runs the outside programs some tests compare against ({@code opendkim-genkey}, {@code
- * dknewkey}, {@code rspamadm}, {@code openssl}, {@code dnsmasq}). Tests do not install them: a
- * missing program skips the test with the package to install, except in CI ({@code CI=true}), where
- * it fails the test.
+ * dknewkey}, {@code rspamadm}, {@code openssl}, {@code dnsmasq}, {@code dkimsign}). Tests do not
+ * install them: a missing program skips the test with the package to install, except in CI ({@code
+ * CI=true}), where it fails the test.
  */
 public final class ExternalTools {
 
@@ -31,7 +31,8 @@ public final class ExternalTools {
           "dknewkey", "python3-dkim python3-nacl",
           "rspamadm", "rspamd",
           "openssl", "openssl",
-          "dnsmasq", "dnsmasq-base");
+          "dnsmasq", "dnsmasq-base",
+          "dkimsign", "python3-dkim python3-nacl");
 
   private ExternalTools() {}
 
@@ -63,16 +64,25 @@ public final class ExternalTools {
         return candidate;
       }
     }
+    missing(program, PACKAGES.getOrDefault(program, program));
+    return null;
+  }
+
+  /**
+   * Skips the test because {@code what} is not installed, or fails it in CI ({@code CI=true}),
+   * naming the Debian packages that bring it. For what {@link #require(String)} cannot find on the
+   * path, such as a Perl module.
+   */
+  public static void missing(String what, String debianPackages) {
     String message =
-        program
+        what
             + " is not installed: test skipped (apt-get install --no-install-recommends "
-            + PACKAGES.getOrDefault(program, program)
+            + debianPackages
             + ")";
     if ("true".equals(System.getenv("CI"))) {
       fail(message.replace("test skipped", "required in CI"));
     }
     Assumptions.assumeTrue(false, message);
-    return null;
   }
 
   /**
@@ -80,8 +90,13 @@ public final class ExternalTools {
    * test fails), in {@code directory}, with empty standard input.
    */
   public static Result run(Path directory, Duration timeout, String... command) {
+    return run(directory, timeout, Path.of("/dev/null"), command);
+  }
+
+  /** Like {@link #run(Path, Duration, String...)}, with {@code input} as standard input. */
+  public static Result run(Path directory, Duration timeout, Path input, String... command) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.redirectInput(ProcessBuilder.Redirect.from(input.toFile()));
     Process process;
     try {
       process = builder.start();
