@@ -61,7 +61,8 @@ public final class DkimSigner {
 
   /**
    * Signs a message and returns the DKIM-Signature field(s) followed by the message bytes,
-   * unchanged.
+   * unchanged. The new fields end their lines as the message does: CRLF, or a bare LF for a message
+   * stored with Unix line endings, so that the output never mixes the two.
    */
   public byte[] sign(byte[] message) {
     String fields;
@@ -69,6 +70,9 @@ public final class DkimSigner {
       fields = signatureFields(new ByteArrayInputStream(message));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen with a byte array
+    }
+    if (endsLinesWithBareLf(message)) {
+      fields = fields.replace("\r\n", "\n");
     }
     byte[] head = fields.getBytes(StandardCharsets.UTF_8);
     byte[] out = new byte[head.length + message.length];
@@ -104,6 +108,16 @@ public final class DkimSigner {
       out.append(profiles.get(i).sign(fields, hashers.get(i))).append("\r\n");
     }
     return out.toString();
+  }
+
+  /** True when the first line of the message ends in a LF without CR before it. */
+  private static boolean endsLinesWithBareLf(byte[] message) {
+    for (int i = 0; i < message.length; i++) {
+      if (message[i] == '\n') {
+        return i == 0 || message[i - 1] != '\r';
+      }
+    }
+    return false;
   }
 
   /** Returns the signatures this signer adds, e.g. {@code [d=example.com s=2026a rsa-sha256]}. */

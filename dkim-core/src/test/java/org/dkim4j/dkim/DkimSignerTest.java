@@ -148,6 +148,21 @@ class DkimSignerTest {
   }
 
   @Test
+  void fieldsFollowTheLineEndingsOfAMessageStoredWithBareLf() {
+    byte[] lf = bytes(Fixture.MESSAGE.replace("\r\n", "\n"));
+    for (Canonicalization c : Canonicalization.values()) {
+      byte[] signed =
+          Fixture.signer(TestKeys.RSA_2048, "rsa").canonicalization(c, c).build().sign(lf);
+      String text = text(signed);
+      assertFalse(text.contains("\r"), "no CR in the output of an LF message");
+      assertTrue(text.endsWith(Fixture.MESSAGE.replace("\r\n", "\n")));
+      assertEquals(DkimStatus.PASS, only(Fixture.verifier().verify(signed)).status(), c.name());
+    }
+    assertTrue(text(Fixture.rsaSigner().sign(Fixture.message())).startsWith("DKIM-Signature:"));
+    assertTrue(text(Fixture.rsaSigner().sign(Fixture.message())).contains(";\r\n "));
+  }
+
+  @Test
   void simpleHeaderCanonicalizationWithEd25519HashesExactlyTheEmittedBytes() {
     // OpenDKIM 2.11 gets this combination wrong; the b= value must be the only difference.
     byte[] signed =
