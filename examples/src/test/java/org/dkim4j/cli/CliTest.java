@@ -510,6 +510,32 @@ class CliTest {
   }
 
   @Test
+  void checkDnsExitsZeroForAWellConfiguredDomain() throws IOException {
+    Path keys = Files.createDirectories(dir.resolve("clean"));
+    run("keygen", "-d", "example.org", "-s", "k", "-D", keys.toString());
+    Path zoneFile = keys.resolve("zone.txt");
+    Files.writeString(
+        zoneFile,
+        Files.readString(keys.resolve("k.txt"))
+            + "_dmarc.example.org. IN TXT \"v=DMARC1; p=reject; rua=mailto:d@example.org\"\n"
+            + "example.org. IN TXT \"v=spf1 mx -all\"\n");
+    Run clean =
+        run(
+            "check-dns",
+            "--dns-zone",
+            zoneFile.toString(),
+            "-d",
+            "example.org",
+            "-s",
+            "k",
+            "-k",
+            keys.resolve("k.private").toString());
+    assertEquals(0, clean.exit(), clean.text());
+    assertTrue(clean.text().contains("OK DKIM k._domainkey.example.org"), clean.text());
+    assertFalse(clean.text().contains("ERROR"), clean.text());
+  }
+
+  @Test
   void dnsServerMustBeAnAddress() {
     Run bad = run("verify", "--dns-server", "127.0.0.1:99999", message.toString());
     assertEquals(2, bad.exit());
