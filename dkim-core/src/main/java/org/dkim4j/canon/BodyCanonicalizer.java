@@ -31,12 +31,27 @@ public abstract sealed class BodyCanonicalizer
     this.out = Objects.requireNonNull(out, "out");
   }
 
-  /** Returns a canonicalizer of the given kind writing to {@code out}. */
+  /**
+   * Returns a canonicalizer of the given kind writing to {@code out}.
+   *
+   * @param canonicalization {@link Canonicalization#SIMPLE} (RFC 6376 section 3.4.3) or {@link
+   *     Canonicalization#RELAXED} (section 3.4.4)
+   * @param out receives the canonical body
+   * @return a new canonicalizer, ready for the first {@link #update}
+   */
   public static BodyCanonicalizer of(Canonicalization canonicalization, ByteSink out) {
     return canonicalization == Canonicalization.SIMPLE ? new Simple(out) : new Relaxed(out);
   }
 
-  /** Canonicalizes the next {@code length} bytes of the body. */
+  /**
+   * Canonicalizes the next {@code length} bytes of the body.
+   *
+   * @param bytes holds the body bytes; not kept after the call
+   * @param offset index of the first byte in {@code bytes}
+   * @param length number of bytes to read, possibly 0
+   * @throws IndexOutOfBoundsException if {@code offset} and {@code length} lie outside {@code
+   *     bytes}
+   */
   public final void update(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
     int i = offset;

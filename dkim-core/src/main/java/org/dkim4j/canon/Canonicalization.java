@@ -9,7 +9,11 @@ public enum Canonicalization {
   /** "relaxed": tolerates whitespace changes and header field re-folding (3.4.2 and 3.4.4). */
   RELAXED;
 
-  /** Returns the name used in the {@code c=} tag: {@code simple} or {@code relaxed}. */
+  /**
+   * Returns the name used in the {@code c=} tag: {@code simple} or {@code relaxed}.
+   *
+   * @return the lower-case tag value
+   */
   public String tagValue() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -17,6 +21,8 @@ public enum Canonicalization {
   /**
    * Parses {@code simple} or {@code relaxed} (case-insensitive).
    *
+   * @param value the header or body half of a {@code c=} tag (RFC 6376 section 3.5)
+   * @return the canonicalization
    * @throws IllegalArgumentException for any other value
    */
   public static Canonicalization parse(String value) {

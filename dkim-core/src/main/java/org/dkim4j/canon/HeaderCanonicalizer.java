@@ -9,6 +9,9 @@ public final class HeaderCanonicalizer {
   /**
    * Canonicalizes one raw header field (name, colon, value, folding and terminating CRLF).
    *
+   * @param canonicalization {@link Canonicalization#SIMPLE} (RFC 6376 section 3.4.1) or {@link
+   *     Canonicalization#RELAXED} (section 3.4.2)
+   * @param rawField the field exactly as in the message, with its terminating CRLF; not modified
    * @return the canonical form, ending in CRLF
    */
   public static byte[] canonicalize(Canonicalization canonicalization, byte[] rawField) {

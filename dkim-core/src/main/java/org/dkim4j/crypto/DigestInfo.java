@@ -31,12 +31,24 @@ public final class DigestInfo {
 
   private DigestInfo() {}
 
-  /** Returns the DigestInfo for a 32-byte SHA-256 digest. */
+  /**
+   * Returns the DigestInfo for a 32-byte SHA-256 digest.
+   *
+   * @param digest the 32 digest bytes
+   * @return a new array: the DER prefix for SHA-256 followed by the digest
+   * @throws IllegalArgumentException if {@code digest} is not 32 bytes long
+   */
   public static byte[] sha256(byte[] digest) {
     return encode(SHA256_PREFIX, digest, 32);
   }
 
-  /** Returns the DigestInfo for a 20-byte SHA-1 digest. */
+  /**
+   * Returns the DigestInfo for a 20-byte SHA-1 digest.
+   *
+   * @param digest the 20 digest bytes
+   * @return a new array: the DER prefix for SHA-1 followed by the digest
+   * @throws IllegalArgumentException if {@code digest} is not 20 bytes long
+   */
   public static byte[] sha1(byte[] digest) {
     return encode(SHA1_PREFIX, digest, 20);
   }

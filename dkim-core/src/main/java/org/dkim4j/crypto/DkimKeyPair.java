@@ -45,7 +45,12 @@ public final class DkimKeyPair {
     this.pkcs8 = pkcs8;
   }
 
-  /** Generates an RSA-2048 or an Ed25519 key pair with a new {@link SecureRandom}. */
+  /**
+   * Generates an RSA-2048 or an Ed25519 key pair with a new {@link SecureRandom}.
+   *
+   * @param type {@link KeyType#RSA} for 2048 bits, or {@link KeyType#ED25519}
+   * @return the new key pair
+   */
   public static DkimKeyPair generate(KeyType type) {
     return generate(type, type == KeyType.RSA ? DEFAULT_RSA_BITS : 256, new SecureRandom());
   }
@@ -56,6 +61,7 @@ public final class DkimKeyPair {
    * @param type the key type
    * @param bits for RSA one of {@link #RSA_SIZES}; for Ed25519 256 (or 0, meaning the same)
    * @param random the randomness source
+   * @return the new key pair
    * @throws IllegalArgumentException for an unsupported size
    */
   public static DkimKeyPair generate(KeyType type, int bits, SecureRandom random) {
@@ -98,17 +104,29 @@ public final class DkimKeyPair {
     }
   }
 
-  /** Returns the key type. */
+  /**
+   * Returns the key type.
+   *
+   * @return {@link KeyType#RSA} or {@link KeyType#ED25519}
+   */
   public KeyType type() {
     return signingKey.type();
   }
 
-  /** Returns the key size in bits (256 for Ed25519). */
+  /**
+   * Returns the key size in bits (256 for Ed25519).
+   *
+   * @return the RSA modulus length, or 256 for Ed25519
+   */
   public int bits() {
     return signingKey.bits();
   }
 
-  /** Returns the private key, ready for {@code DkimSigner.Builder.key(...)}. */
+  /**
+   * Returns the private key, ready for {@code DkimSigner.Builder.key(...)}.
+   *
+   * @return the signing key, never {@code null}
+   */
   public SigningKey signingKey() {
     return signingKey;
   }
@@ -116,12 +134,18 @@ public final class DkimKeyPair {
   /**
    * Returns the public key as published in {@code p=} (RFC 6376 section 3.6.1):
    * SubjectPublicKeyInfo DER for RSA, the raw 32 bytes for Ed25519 (RFC 8463 section 4).
+   *
+   * @return a new copy of the bytes, to be base64-encoded into {@code p=}
    */
   public byte[] publicKeyData() {
     return signingKey.publicKeyData();
   }
 
-  /** Returns the public key. */
+  /**
+   * Returns the public key.
+   *
+   * @return the public half, as verifiers decode it from {@code p=}
+   */
   public VerificationKey verificationKey() {
     return VerificationKey.decode(type(), signingKey.publicKeyData());
   }
@@ -130,6 +154,8 @@ public final class DkimKeyPair {
    * Returns the private key as PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}, RFC 7468 section
    * 10), the format {@code opendkim-genkey} writes and every DKIM implementation reads. This is key
    * material: write it to a file only the signer can read.
+   *
+   * @return the PEM text, ending in a newline
    */
   public String privateKeyPem() {
     StringWriter text = new StringWriter();

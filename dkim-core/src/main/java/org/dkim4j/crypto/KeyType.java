@@ -13,7 +13,11 @@ public enum KeyType {
     this.tagValue = tagValue;
   }
 
-  /** Returns the value used in {@code k=}: {@code rsa} or {@code ed25519}. */
+  /**
+   * Returns the value used in {@code k=}: {@code rsa} or {@code ed25519}.
+   *
+   * @return the lower-case tag value (RFC 6376 section 3.6.1)
+   */
   public String tagValue() {
     return tagValue;
   }

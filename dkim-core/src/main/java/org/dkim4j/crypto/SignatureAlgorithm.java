@@ -28,24 +28,39 @@ public enum SignatureAlgorithm {
     this.digestName = digestName;
   }
 
-  /** Returns the value used in {@code a=}, e.g. {@code rsa-sha256}. */
+  /**
+   * Returns the value used in {@code a=}, e.g. {@code rsa-sha256}.
+   *
+   * @return the lower-case tag value (RFC 6376 section 3.5)
+   */
   public String tagValue() {
     return tagValue;
   }
 
-  /** Returns the key type this algorithm signs with. */
+  /**
+   * Returns the key type this algorithm signs with.
+   *
+   * @return {@link KeyType#RSA} or {@link KeyType#ED25519}
+   */
   public KeyType keyType() {
     return keyType;
   }
 
   /**
    * Returns the hash name as used in the key record's {@code h=} tag: {@code sha1}/{@code sha256}.
+   *
+   * @return {@code sha1} or {@code sha256}
    */
   public String hashName() {
     return hashName;
   }
 
-  /** Returns a new {@link MessageDigest} for this algorithm's hash. */
+  /**
+   * Returns a new {@link MessageDigest} for this algorithm's hash.
+   *
+   * @return a fresh digest, not shared with any other caller
+   * @throws IllegalStateException if the JVM lacks the hash algorithm
+   */
   public MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance(digestName);
@@ -54,7 +69,12 @@ public enum SignatureAlgorithm {
     }
   }
 
-  /** Returns the algorithm for an {@code a=} value (case-insensitive), if known. */
+  /**
+   * Returns the algorithm for an {@code a=} value (case-insensitive), if known.
+   *
+   * @param value the {@code a=} tag value, e.g. {@code rsa-sha256} or {@code ed25519-sha256}
+   * @return the algorithm, or empty for an unknown or {@code null} value
+   */
   public static Optional<SignatureAlgorithm> fromTagValue(String value) {
     for (SignatureAlgorithm algorithm : values()) {
       if (algorithm.tagValue.equalsIgnoreCase(value)) {
@@ -64,7 +84,13 @@ public enum SignatureAlgorithm {
     return Optional.empty();
   }
 
-  /** Returns the algorithm dkim4j signs with for a key type. */
+  /**
+   * Returns the algorithm dkim4j signs with for a key type.
+   *
+   * @param keyType the key type of the signing key
+   * @return {@link #RSA_SHA256} for RSA, {@link #ED25519_SHA256} for Ed25519; never {@code
+   *     rsa-sha1} (RFC 8301 section 3.1)
+   */
   public static SignatureAlgorithm forSigning(KeyType keyType) {
     return keyType == KeyType.RSA ? RSA_SHA256 : ED25519_SHA256;
   }

@@ -63,6 +63,8 @@ public final class SigningKey {
   /**
    * Reads a key file in any supported format, detecting it; see {@link #fromFile(Path, char[])}.
    *
+   * @param path the key file, e.g. {@code 2026a.private} as written by {@code opendkim-genkey}
+   * @return the key
    * @throws KeyFormatException when the file holds no usable private key, or an encrypted one
    * @throws IOException when the file cannot be read
    */
@@ -77,6 +79,7 @@ public final class SigningKey {
    *
    * @param path the key file, e.g. {@code 2026a.private} as written by {@code opendkim-genkey}
    * @param password decrypts an encrypted key; ignored for unencrypted keys; may be {@code null}
+   * @return the key
    * @throws KeyFormatException when the file holds no usable private key
    * @throws IOException when the file cannot be read
    */
@@ -94,6 +97,8 @@ public final class SigningKey {
   /**
    * Reads a private key from text, detecting its format; see {@link #parse(String, char[])}.
    *
+   * @param text the key text, e.g. the contents of a PEM file
+   * @return the key
    * @throws KeyFormatException when the text holds no usable private key, or an encrypted one
    */
   public static SigningKey parse(String text) {
@@ -120,6 +125,7 @@ public final class SigningKey {
    *
    * @param text the key text
    * @param password decrypts an encrypted key; ignored for unencrypted keys; may be {@code null}
+   * @return the key
    * @throws KeyFormatException when the text holds no usable private key; the message says what was
    *     found and what was expected, never key material
    */
@@ -131,6 +137,8 @@ public final class SigningKey {
   /**
    * Reads a DER-encoded private key, detecting its structure; see {@link #fromDer(byte[], char[])}.
    *
+   * @param der the DER bytes, e.g. from {@code openssl pkcs8 -topk8 -nocrypt -outform DER}
+   * @return the key
    * @throws KeyFormatException when the bytes are no usable private key, or an encrypted one
    */
   public static SigningKey fromDer(byte[] der) {
@@ -145,6 +153,7 @@ public final class SigningKey {
    *
    * @param der the DER bytes, e.g. from {@code openssl pkcs8 -topk8 -nocrypt -outform DER}
    * @param password decrypts an encrypted key; ignored for unencrypted keys; may be {@code null}
+   * @return the key
    * @throws KeyFormatException when the bytes are no usable private key
    */
   public static SigningKey fromDer(byte[] der, char[] password) {
@@ -165,6 +174,7 @@ public final class SigningKey {
    * @param store a key store on which {@link KeyStore#load} has been called
    * @param alias the entry's alias
    * @param password the entry's password (for PKCS#12, usually the store's password)
+   * @return the key
    * @throws KeyFormatException when there is no such entry, it is not a private key entry, the
    *     password does not unlock it, or it is neither RSA nor Ed25519
    * @throws IllegalStateException when the store has not been loaded
@@ -222,6 +232,8 @@ public final class SigningKey {
   /**
    * Wraps an RSA or Ed25519 private key from the JDK or a {@link java.security.KeyStore}.
    *
+   * @param key an RSA private key that carries its public exponent, or an Ed25519 private key
+   * @return the key
    * @throws KeyFormatException for other key types or RSA keys without public exponent
    */
   public static SigningKey of(PrivateKey key) {
@@ -294,6 +306,8 @@ public final class SigningKey {
   /**
    * Creates an Ed25519 key from its 32-byte private seed (RFC 8032 section 5.1.5).
    *
+   * @param seed the 32 seed bytes; not kept after the call
+   * @return the key
    * @throws KeyFormatException when the seed is not 32 bytes
    */
   public static SigningKey ed25519Seed(byte[] seed) {
@@ -311,6 +325,7 @@ public final class SigningKey {
    * @param publicKey the public half: an {@link RSAPublicKey}, or an Ed25519 public key; used for
    *     the key size and for publishing the DNS record
    * @param signer signs SHA-256 digests as {@link ExternalSigner} describes
+   * @return the key
    */
   public static SigningKey external(PublicKey publicKey, ExternalSigner signer) {
     Objects.requireNonNull(signer, "signer");
@@ -325,17 +340,29 @@ public final class SigningKey {
         "external " + kind);
   }
 
-  /** Returns the key type. */
+  /**
+   * Returns the key type.
+   *
+   * @return {@link KeyType#RSA} or {@link KeyType#ED25519}
+   */
   public KeyType type() {
     return type;
   }
 
-  /** Returns the signature algorithm this key signs with. */
+  /**
+   * Returns the signature algorithm this key signs with.
+   *
+   * @return {@link SignatureAlgorithm#RSA_SHA256} or {@link SignatureAlgorithm#ED25519_SHA256}
+   */
   public SignatureAlgorithm algorithm() {
     return SignatureAlgorithm.forSigning(type);
   }
 
-  /** Returns the key size in bits (the RSA modulus length, or 256 for Ed25519). */
+  /**
+   * Returns the key size in bits (the RSA modulus length, or 256 for Ed25519).
+   *
+   * @return the key size in bits
+   */
   public int bits() {
     return bits;
   }
@@ -343,6 +370,8 @@ public final class SigningKey {
   /**
    * Returns the public key as published in the DNS {@code p=} tag (RFC 6376 section 3.6.1):
    * SubjectPublicKeyInfo DER for RSA, the raw 32 bytes for Ed25519 (RFC 8463 section 4).
+   *
+   * @return a new copy of the bytes, to be base64-encoded into {@code p=}
    */
   public byte[] publicKeyData() {
     return publicKeyData.clone();
@@ -351,6 +380,9 @@ public final class SigningKey {
   /**
    * Signs the SHA-256 digest of canonicalized header data.
    *
+   * @param sha256Digest the 32-byte digest of the canonicalized header data (RFC 6376 section 3.7)
+   * @return the signature bytes for {@code b=}: RSASSA-PKCS1-v1_5 for RSA, 64 bytes for Ed25519
+   *     (RFC 8463 section 3)
    * @throws GeneralSecurityException when the signing operation fails
    */
   public byte[] sign(byte[] sha256Digest) throws GeneralSecurityException {

@@ -49,6 +49,10 @@ public final class VerificationKey {
   /**
    * Decodes the bytes of a {@code p=} tag for the key type of {@code k=}.
    *
+   * @param type the key type named by {@code k=} (RFC 6376 section 3.6.1)
+   * @param data the decoded bytes of {@code p=}: SubjectPublicKeyInfo DER (or a bare PKCS#1
+   *     RSAPublicKey) for RSA, the raw 32 bytes for Ed25519 (RFC 8463 section 4)
+   * @return the key
    * @throws KeyFormatException when the bytes are not a key of that type
    */
   public static VerificationKey decode(KeyType type, byte[] data) {
@@ -71,6 +75,8 @@ public final class VerificationKey {
   /**
    * Wraps a JDK public key (RSA, or Ed25519 from the JDK or Bouncy Castle).
    *
+   * @param key an RSA or Ed25519 public key
+   * @return the key
    * @throws KeyFormatException for other key types
    */
   public static VerificationKey of(PublicKey key) {
@@ -110,17 +116,29 @@ public final class VerificationKey {
     }
   }
 
-  /** Returns the key type. */
+  /**
+   * Returns the key type.
+   *
+   * @return {@link KeyType#RSA} or {@link KeyType#ED25519}
+   */
   public KeyType type() {
     return type;
   }
 
-  /** Returns the key size in bits (RSA modulus length, 256 for Ed25519). */
+  /**
+   * Returns the key size in bits (RSA modulus length, 256 for Ed25519).
+   *
+   * @return the key size in bits
+   */
   public int bits() {
     return bits;
   }
 
-  /** Returns the bytes to publish in {@code p=}: SubjectPublicKeyInfo for RSA, raw for Ed25519. */
+  /**
+   * Returns the bytes to publish in {@code p=}: SubjectPublicKeyInfo for RSA, raw for Ed25519.
+   *
+   * @return a new copy of the bytes
+   */
   public byte[] recordData() {
     return type == KeyType.RSA ? rsaKey.getEncoded() : ed25519Key.clone();
   }

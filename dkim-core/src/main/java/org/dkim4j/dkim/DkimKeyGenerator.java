@@ -47,12 +47,20 @@ public final class DkimKeyGenerator {
     this.random = b.random;
   }
 
-  /** Returns a builder; {@link Builder#selector(String)} is required. */
+  /**
+   * Returns a builder; {@link Builder#selector(String)} is required.
+   *
+   * @return a new builder for an RSA-2048 key without optional tags
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Generates a new key pair and its record. */
+  /**
+   * Generates a new key pair and its record.
+   *
+   * @return the key, its record and its zone line; a new key on every call
+   */
   public GeneratedDkimKey generate() {
     DkimKeyPair pair =
         DkimKeyPair.generate(
@@ -94,7 +102,13 @@ public final class DkimKeyGenerator {
 
     private Builder() {}
 
-    /** Sets the selector (required); it names the files and the record. */
+    /**
+     * Sets the selector (required); it names the files and the record.
+     *
+     * @param selector a valid DNS label sequence, e.g. {@code 2026a}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code selector} is not a valid domain name
+     */
     public Builder selector(String selector) {
       if (!DomainNames.isValid(Objects.requireNonNull(selector, "selector"))) {
         throw new IllegalArgumentException("invalid selector: " + selector);
@@ -106,6 +120,10 @@ public final class DkimKeyGenerator {
     /**
      * Sets the signing domain. With it the zone line's owner name is absolute ({@code
      * sel._domainkey.example.com.}); without it, relative to the zone ({@code sel._domainkey}).
+     *
+     * @param domain e.g. {@code example.com}; a trailing dot is dropped
+     * @return this builder
+     * @throws IllegalArgumentException if {@code domain} is not a valid domain name
      */
     public Builder domain(String domain) {
       String name = Objects.requireNonNull(domain, "domain");
@@ -120,6 +138,10 @@ public final class DkimKeyGenerator {
     /**
      * Generates an RSA key of {@code bits}: 1024, 2048, 3072 or 4096. RFC 8301 section 3.2 requires
      * at least 1024 and recommends at least 2048.
+     *
+     * @param bits the RSA modulus length in bits
+     * @return this builder
+     * @throws IllegalArgumentException for any other size
      */
     public Builder rsa(int bits) {
       if (!DkimKeyPair.RSA_SIZES.contains(bits)) {
@@ -131,51 +153,93 @@ public final class DkimKeyGenerator {
       return this;
     }
 
-    /** Generates an Ed25519 key (RFC 8463). */
+    /**
+     * Generates an Ed25519 key (RFC 8463).
+     *
+     * @return this builder
+     */
     public Builder ed25519() {
       this.type = KeyType.ED25519;
       return this;
     }
 
-    /** Generates a key of {@code type}: RSA of the size set by {@link #rsa(int)}, or Ed25519. */
+    /**
+     * Generates a key of {@code type}: RSA of the size set by {@link #rsa(int)}, or Ed25519.
+     *
+     * @param type {@link KeyType#RSA} or {@link KeyType#ED25519}
+     * @return this builder
+     */
     public Builder keyType(KeyType type) {
       this.type = Objects.requireNonNull(type, "type");
       return this;
     }
 
-    /** Adds {@code t=y} to the record: testing mode (RFC 6376 section 3.6.1). */
+    /**
+     * Adds {@code t=y} to the record: testing mode (RFC 6376 section 3.6.1).
+     *
+     * @param testing {@code true} to add {@code t=y}; default {@code false}
+     * @return this builder
+     */
     public Builder testing(boolean testing) {
       this.testing = testing;
       return this;
     }
 
-    /** Adds {@code t=s} to the record: no subdomains in {@code i=} (RFC 6376 section 3.6.1). */
+    /**
+     * Adds {@code t=s} to the record: no subdomains in {@code i=} (RFC 6376 section 3.6.1).
+     *
+     * @param strict {@code true} to add {@code t=s}; default {@code false}
+     * @return this builder
+     */
     public Builder strictIdentity(boolean strict) {
       this.strictIdentity = strict;
       return this;
     }
 
-    /** Sets {@code h=}, e.g. {@code "sha256"} (RFC 6376 section 3.6.1). Default: absent. */
+    /**
+     * Sets {@code h=}, e.g. {@code "sha256"} (RFC 6376 section 3.6.1). Default: absent.
+     *
+     * @param names hash algorithm names; none leaves {@code h=} out
+     * @return this builder
+     * @throws IllegalArgumentException if a name is not a valid tag-list word
+     */
     public Builder hashAlgorithms(String... names) {
       KeyRecordBuilder.revocation(KeyType.RSA).hashAlgorithms(names); // validates
       this.hashAlgorithms = names.clone();
       return this;
     }
 
-    /** Sets {@code s=}, e.g. {@code "email"} (RFC 6376 section 3.6.1). Default: absent. */
+    /**
+     * Sets {@code s=}, e.g. {@code "email"} (RFC 6376 section 3.6.1). Default: absent.
+     *
+     * @param names service types, {@code email} or {@code *}; none leaves {@code s=} out
+     * @return this builder
+     * @throws IllegalArgumentException if a name is neither a valid tag-list word nor {@code *}
+     */
     public Builder serviceTypes(String... names) {
       KeyRecordBuilder.revocation(KeyType.RSA).serviceTypes(names); // validates
       this.serviceTypes = names.clone();
       return this;
     }
 
-    /** Sets {@code n=}, notes for administrators (RFC 6376 section 3.6.1). Default: absent. */
+    /**
+     * Sets {@code n=}, notes for administrators (RFC 6376 section 3.6.1). Default: absent.
+     *
+     * @param notes free text, quoted-printable encoded where needed; {@code null} leaves {@code n=}
+     *     out
+     * @return this builder
+     */
     public Builder notes(String notes) {
       this.notes = notes;
       return this;
     }
 
-    /** Sets the randomness source (default: a new {@link SecureRandom} per key). */
+    /**
+     * Sets the randomness source (default: a new {@link SecureRandom} per key).
+     *
+     * @param random the source for every key this generator makes
+     * @return this builder
+     */
     public Builder random(SecureRandom random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;
@@ -184,6 +248,7 @@ public final class DkimKeyGenerator {
     /**
      * Returns the generator.
      *
+     * @return an immutable generator
      * @throws IllegalStateException when no selector was set
      */
     public DkimKeyGenerator build() {

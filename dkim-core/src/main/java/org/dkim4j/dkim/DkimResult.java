@@ -38,12 +38,20 @@ public final class DkimResult {
     return new Builder(status, reason);
   }
 
-  /** Returns the status. */
+  /**
+   * Returns the status.
+   *
+   * @return the status, never {@code null}
+   */
   public DkimStatus status() {
     return status;
   }
 
-  /** True when the status is {@link DkimStatus#PASS}. */
+  /**
+   * True when the status is {@link DkimStatus#PASS}.
+   *
+   * @return {@code true} for a pass, {@code false} for every other status
+   */
   public boolean passed() {
     return status == DkimStatus.PASS;
   }
@@ -51,32 +59,54 @@ public final class DkimResult {
   /**
    * Returns why the signature did not pass (e.g. {@code "body hash did not verify"}); for a pass, a
    * note such as {@code "key is in testing mode (t=y)"} or an empty string.
+   *
+   * @return the reason, never {@code null}
    */
   public String reason() {
     return reason;
   }
 
-  /** Returns the parsed signature, when it could be parsed. */
+  /**
+   * Returns the parsed signature, when it could be parsed.
+   *
+   * @return the signature, or empty when the field could not be parsed
+   */
   public Optional<DkimSignature> signature() {
     return Optional.ofNullable(signature);
   }
 
-  /** Returns {@code d=} as written, or an empty string. */
+  /**
+   * Returns {@code d=} as written, or an empty string.
+   *
+   * @return the signing domain, or empty
+   */
   public String domain() {
     return domain;
   }
 
-  /** Returns {@code s=} as written, or an empty string. */
+  /**
+   * Returns {@code s=} as written, or an empty string.
+   *
+   * @return the selector, or empty
+   */
   public String selector() {
     return selector;
   }
 
-  /** Returns the identity ({@code i=}, or {@code @d}), or an empty string. */
+  /**
+   * Returns the identity ({@code i=}, or {@code @d}), or an empty string.
+   *
+   * @return the identity, or empty
+   */
   public String identity() {
     return signature == null ? "" : signature.identity();
   }
 
-  /** Returns {@code a=} as written, or an empty string. */
+  /**
+   * Returns {@code a=} as written, or an empty string.
+   *
+   * @return the algorithm name, e.g. {@code rsa-sha256}, or empty
+   */
   public String algorithm() {
     return algorithm;
   }
@@ -84,17 +114,27 @@ public final class DkimResult {
   /**
    * Returns the first 8 characters of {@code b=}, which RFC 6008 suggests for telling signatures
    * apart in {@code header.b}.
+   *
+   * @return up to 8 base64 characters, or empty
    */
   public String signaturePrefix() {
     return signaturePrefix;
   }
 
-  /** Returns the size of the key used, or 0 when no key was retrieved. */
+  /**
+   * Returns the size of the key used, or 0 when no key was retrieved.
+   *
+   * @return the key size in bits, or 0
+   */
   public int keyBits() {
     return keyBits;
   }
 
-  /** True when the key record has {@code t=y}: the signing domain is testing DKIM. */
+  /**
+   * True when the key record has {@code t=y}: the signing domain is testing DKIM.
+   *
+   * @return {@code true} if the key record has {@code t=y}
+   */
   public boolean testing() {
     return testing;
   }
@@ -103,6 +143,8 @@ public final class DkimResult {
    * Returns this result as an RFC 8601 {@code dkim} resinfo (section 2.7.1): the result, the reason
    * as a comment, and {@code header.d}, {@code header.i}, {@code header.s}, {@code header.a} and
    * {@code header.b} (RFC 6008) for what the signature claims.
+   *
+   * @return the resinfo, e.g. {@code dkim=pass header.d=example.com header.s=2026a}
    */
   public ResultEntry toResultEntry() {
     ResultEntry.Builder entry = ResultEntry.builder("dkim", status.resultName());

@@ -19,12 +19,20 @@ public final class DkimResults implements Iterable<DkimResult> {
     this.results = List.copyOf(results);
   }
 
-  /** Returns the results, one per signature field, top to bottom. */
+  /**
+   * Returns the results, one per signature field, top to bottom.
+   *
+   * @return an unmodifiable list, empty for an unsigned message
+   */
   public List<DkimResult> results() {
     return results;
   }
 
-  /** Returns the results as a stream. */
+  /**
+   * Returns the results as a stream.
+   *
+   * @return a sequential stream over {@link #results()}
+   */
   public Stream<DkimResult> stream() {
     return results.stream();
   }
@@ -34,12 +42,21 @@ public final class DkimResults implements Iterable<DkimResult> {
     return results.iterator();
   }
 
-  /** True when at least one signature passed. */
+  /**
+   * True when at least one signature passed.
+   *
+   * @return {@code true} if any result is {@link DkimStatus#PASS}
+   */
   public boolean anyPassed() {
     return results.stream().anyMatch(DkimResult::passed);
   }
 
-  /** True when a signature with {@code d=} equal to {@code domain} (ignoring case) passed. */
+  /**
+   * True when a signature with {@code d=} equal to {@code domain} (ignoring case) passed.
+   *
+   * @param domain the signing domain to look for, e.g. {@code example.com}
+   * @return {@code true} if a result for that domain is {@link DkimStatus#PASS}
+   */
   public boolean passedFor(String domain) {
     return results.stream()
         .anyMatch(r -> r.passed() && org.dkim4j.message.Ascii.equalsIgnoreCase(r.domain(), domain));
@@ -48,6 +65,8 @@ public final class DkimResults implements Iterable<DkimResult> {
   /**
    * Returns a summary: {@code pass} if any signature passed, else the most telling other status in
    * the order fail, policy, neutral, temperror, permerror; {@code none} without signatures.
+   *
+   * @return the summary status, never {@code null}
    */
   public DkimStatus status() {
     if (results.isEmpty()) {
@@ -74,6 +93,7 @@ public final class DkimResults implements Iterable<DkimResult> {
    * for the folded header field.
    *
    * @param authservId the authentication service identifier, usually the receiving host's name
+   * @return the Authentication-Results value, with {@code authservId} and the entries
    */
   public AuthenticationResults authenticationResults(String authservId) {
     AuthenticationResults.Builder builder = AuthenticationResults.builder(authservId);

@@ -89,6 +89,8 @@ public final class DkimSignature {
   /**
    * Parses the value of a DKIM-Signature field (the text after the colon, folding allowed).
    *
+   * @param fieldValue the field body, without the name and colon
+   * @return the parsed signature
    * @throws DkimSyntaxException when the field breaks a rule of RFC 6376 section 3.5
    */
   public static DkimSignature parse(String fieldValue) {
@@ -187,82 +189,146 @@ public final class DkimSignature {
     return false;
   }
 
-  /** Returns all tags as written. */
+  /**
+   * Returns all tags as written.
+   *
+   * @return the tag list, in field order
+   */
   public TagList tags() {
     return tags;
   }
 
-  /** Returns {@code a=}. */
+  /**
+   * Returns {@code a=}.
+   *
+   * @return the signature algorithm
+   */
   public SignatureAlgorithm algorithm() {
     return algorithm;
   }
 
-  /** Returns the decoded {@code b=}. */
+  /**
+   * Returns the decoded {@code b=}.
+   *
+   * @return a new copy of the signature bytes
+   */
   public byte[] signature() {
     return signature.clone();
   }
 
-  /** Returns {@code b=} as written, whitespace removed. */
+  /**
+   * Returns {@code b=} as written, whitespace removed.
+   *
+   * @return the base64 text of the signature
+   */
   public String signatureBase64() {
     return Base64.getEncoder().encodeToString(signature);
   }
 
-  /** Returns the decoded {@code bh=}. */
+  /**
+   * Returns the decoded {@code bh=}.
+   *
+   * @return a new copy of the body hash bytes
+   */
   public byte[] bodyHash() {
     return bodyHash.clone();
   }
 
-  /** Returns the header canonicalization of {@code c=} (default simple). */
+  /**
+   * Returns the header canonicalization of {@code c=} (default simple).
+   *
+   * @return {@link Canonicalization#SIMPLE} or {@link Canonicalization#RELAXED}
+   */
   public Canonicalization headerCanonicalization() {
     return headerCanonicalization;
   }
 
-  /** Returns the body canonicalization of {@code c=} (default simple). */
+  /**
+   * Returns the body canonicalization of {@code c=} (default simple).
+   *
+   * @return {@link Canonicalization#SIMPLE} or {@link Canonicalization#RELAXED}
+   */
   public Canonicalization bodyCanonicalization() {
     return bodyCanonicalization;
   }
 
-  /** Returns {@code d=}, the signing domain. */
+  /**
+   * Returns {@code d=}, the signing domain.
+   *
+   * @return the domain as written
+   */
   public String domain() {
     return domain;
   }
 
-  /** Returns {@code s=}, the selector. */
+  /**
+   * Returns {@code s=}, the selector.
+   *
+   * @return the selector as written
+   */
   public String selector() {
     return selector;
   }
 
-  /** Returns the names in {@code h=}, in order, as written. */
+  /**
+   * Returns the names in {@code h=}, in order, as written.
+   *
+   * @return an unmodifiable list, never empty (it always includes From)
+   */
   public List<String> signedHeaders() {
     return signedHeaders;
   }
 
-  /** Returns {@code i=}, or {@code @d} when absent (section 3.5). */
+  /**
+   * Returns {@code i=}, or {@code @d} when absent (section 3.5).
+   *
+   * @return the agent or user identifier, e.g. {@code user@example.com} or {@code @example.com}
+   */
   public String identity() {
     return identity;
   }
 
-  /** Returns the domain part of the identity. */
+  /**
+   * Returns the domain part of the identity.
+   *
+   * @return the text after the last {@code @} of the identity
+   */
   public String identityDomain() {
     return identity.substring(identity.lastIndexOf('@') + 1);
   }
 
-  /** Returns {@code l=}, the number of canonical body bytes signed, when present. */
+  /**
+   * Returns {@code l=}, the number of canonical body bytes signed, when present.
+   *
+   * @return the body length limit, or empty when the whole body is signed
+   */
   public OptionalLong bodyLength() {
     return bodyLength == null ? OptionalLong.empty() : OptionalLong.of(bodyLength);
   }
 
-  /** Returns {@code t=}, the signing time in seconds since the epoch, when present. */
+  /**
+   * Returns {@code t=}, the signing time in seconds since the epoch, when present.
+   *
+   * @return the signing time, or empty
+   */
   public OptionalLong timestamp() {
     return timestamp == null ? OptionalLong.empty() : OptionalLong.of(timestamp);
   }
 
-  /** Returns {@code x=}, the expiry time in seconds since the epoch, when present. */
+  /**
+   * Returns {@code x=}, the expiry time in seconds since the epoch, when present.
+   *
+   * @return the expiry time, or empty
+   */
   public OptionalLong expiration() {
     return expiration == null ? OptionalLong.empty() : OptionalLong.of(expiration);
   }
 
-  /** Returns {@code z=}, the copied header fields as written, when present. */
+  /**
+   * Returns {@code z=}, the copied header fields as written, when present.
+   *
+   * @return the {@code z=} value, still DKIM-Quoted-Printable encoded, or empty
+   */
   public Optional<String> copiedHeaders() {
     return tags.get("z");
   }

@@ -44,7 +44,11 @@ public final class DkimSigner {
     this.profiles = List.copyOf(profiles);
   }
 
-  /** Returns a builder for one signature. */
+  /**
+   * Returns a builder for one signature.
+   *
+   * @return a new builder; domain, selector and key are required
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -52,6 +56,9 @@ public final class DkimSigner {
   /**
    * Returns a signer that adds this signer's signatures and then {@code other}'s, computed over the
    * same message (neither signs the other).
+   *
+   * @param other the signer whose signatures follow this signer's
+   * @return a new signer; neither this nor {@code other} changes
    */
   public DkimSigner and(DkimSigner other) {
     List<SigningProfile> all = new ArrayList<>(profiles);
@@ -63,6 +70,13 @@ public final class DkimSigner {
    * Signs a message and returns the DKIM-Signature field(s) followed by the message bytes,
    * unchanged. The new fields end their lines as the message does: CRLF, or a bare LF for a message
    * stored with Unix line endings, so that the output never mixes the two.
+   *
+   * @param message the whole message, header and body, with CRLF or bare LF line endings
+   * @return a new array: the signature fields, then the message
+   * @throws DkimSigningException when the key fails to sign
+   * @throws java.io.UncheckedIOException wrapping a {@link
+   *     org.dkim4j.message.MessageTooLargeException} when the header section exceeds {@link
+   *     MessageLimits#DEFAULT}
    */
   public byte[] sign(byte[] message) {
     String fields;
@@ -85,8 +99,11 @@ public final class DkimSigner {
    * Reads a message to its end and returns the DKIM-Signature field(s) to put in front of it, each
    * ending in CRLF. Memory use does not depend on the body size.
    *
+   * @param in the message, read to its end but not closed
+   * @return the signature fields, one per signature this signer adds
    * @throws IOException when reading fails, or the header section exceeds {@link
    *     MessageLimits#DEFAULT}
+   * @throws DkimSigningException when the key fails to sign
    */
   public String signatureFields(InputStream in) throws IOException {
     MessageReader reader = new MessageReader(in, MessageLimits.DEFAULT);
@@ -147,25 +164,46 @@ public final class DkimSigner {
 
     private Builder() {}
 
-    /** Sets {@code d=}, the signing domain (required). */
+    /**
+     * Sets {@code d=}, the signing domain (required).
+     *
+     * @param domain e.g. {@code example.com}
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = Objects.requireNonNull(domain, "domain");
       return this;
     }
 
-    /** Sets {@code s=}, the selector (required). */
+    /**
+     * Sets {@code s=}, the selector (required).
+     *
+     * @param selector e.g. {@code 2026a}; the key record is at {@code selector._domainkey.domain}
+     * @return this builder
+     */
     public Builder selector(String selector) {
       this.selector = Objects.requireNonNull(selector, "selector");
       return this;
     }
 
-    /** Sets the private key (required); its type chooses rsa-sha256 or ed25519-sha256. */
+    /**
+     * Sets the private key (required); its type chooses rsa-sha256 or ed25519-sha256.
+     *
+     * @param key the private key
+     * @return this builder
+     */
     public Builder key(SigningKey key) {
       this.key = Objects.requireNonNull(key, "key");
       return this;
     }
 
-    /** Sets {@code c=} (default relaxed/relaxed). */
+    /**
+     * Sets {@code c=} (default relaxed/relaxed).
+     *
+     * @param header header canonicalization (RFC 6376 section 3.4.1 or 3.4.2)
+     * @param body body canonicalization (RFC 6376 section 3.4.3 or 3.4.4)
+     * @return this builder
+     */
     public Builder canonicalization(Canonicalization header, Canonicalization body) {
       this.headerCanonicalization = Objects.requireNonNull(header, "header");
       this.bodyCanonicalization = Objects.requireNonNull(body, "body");
@@ -178,6 +216,10 @@ public final class DkimSigner {
      * List-Unsubscribe-Post, each as often as it occurs in the message. Names given here are signed
      * as listed (a name listed more often than it occurs signs its absence too). The list must
      * include From.
+     *
+     * @param names the header field names for {@code h=}, in order
+     * @return this builder
+     * @throws IllegalArgumentException if From is missing or a name is not a valid field name
      */
     public Builder signedHeaders(List<String> names) {
       List<String> copy = List.copyOf(names);
@@ -194,6 +236,10 @@ public final class DkimSigner {
     /**
      * Sets the fields to oversign: listed once more than they occur, so that adding such a field
      * breaks the signature (RFC 6376 section 8.15). Default: From. Pass an empty list for none.
+     *
+     * @param names header field names; empty for none
+     * @return this builder
+     * @throws IllegalArgumentException if a name is not a valid field name
      */
     public Builder oversignedHeaders(List<String> names) {
       List<String> copy = List.copyOf(names);
@@ -204,19 +250,35 @@ public final class DkimSigner {
       return this;
     }
 
-    /** Sets {@code i=}, the agent or user identity; its domain must be d= or a subdomain. */
+    /**
+     * Sets {@code i=}, the agent or user identity; its domain must be d= or a subdomain.
+     *
+     * @param identity e.g. {@code user@example.com} or {@code @mail.example.com}
+     * @return this builder
+     */
     public Builder identity(String identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
       return this;
     }
 
-    /** Sets whether {@code t=} (signing time) is added; default true. */
+    /**
+     * Sets whether {@code t=} (signing time) is added; default true.
+     *
+     * @param enabled {@code false} to leave {@code t=} out
+     * @return this builder
+     */
     public Builder timestamp(boolean enabled) {
       this.timestamp = enabled;
       return this;
     }
 
-    /** Sets {@code x=} to the signing time plus {@code validity}; default none. */
+    /**
+     * Sets {@code x=} to the signing time plus {@code validity}; default none.
+     *
+     * @param validity how long the signature stays valid; positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code validity} is zero or negative
+     */
     public Builder expiration(Duration validity) {
       if (validity.isNegative() || validity.isZero()) {
         throw new IllegalArgumentException("expiration must be positive");
@@ -228,19 +290,32 @@ public final class DkimSigner {
     /**
      * Sets whether {@code l=} is added with the length of the whole canonical body; default false.
      * Verifiers (dkim4j included) do not let content appended later pass.
+     *
+     * @param enabled {@code true} to add {@code l=}
+     * @return this builder
      */
     public Builder bodyLength(boolean enabled) {
       this.bodyLength = enabled;
       return this;
     }
 
-    /** Sets whether {@code z=} copies the signed header fields, for diagnostics; default false. */
+    /**
+     * Sets whether {@code z=} copies the signed header fields, for diagnostics; default false.
+     *
+     * @param enabled {@code true} to add {@code z=}
+     * @return this builder
+     */
     public Builder copyHeaders(boolean enabled) {
       this.copyHeaders = enabled;
       return this;
     }
 
-    /** Sets the clock for {@code t=} and {@code x=} (default: the system UTC clock). */
+    /**
+     * Sets the clock for {@code t=} and {@code x=} (default: the system UTC clock).
+     *
+     * @param clock the source of the signing time
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -249,6 +324,7 @@ public final class DkimSigner {
     /**
      * Returns the signer.
      *
+     * @return an immutable, thread-safe signer that adds one signature
      * @throws IllegalStateException when domain, selector or key is missing
      * @throws IllegalArgumentException when a setting is invalid
      */

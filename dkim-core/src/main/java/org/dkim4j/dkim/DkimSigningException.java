@@ -7,7 +7,12 @@ package org.dkim4j.dkim;
 public final class DkimSigningException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message names the key, domain and selector; never key material
+   * @param cause what the key or external signer reported
+   */
   public DkimSigningException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -19,7 +19,11 @@ public enum DkimStatus {
   /** The message is not signed. */
   NONE;
 
-  /** Returns the lowercase name used in Authentication-Results, e.g. {@code pass}. */
+  /**
+   * Returns the lowercase name used in Authentication-Results, e.g. {@code pass}.
+   *
+   * @return e.g. {@code pass}, {@code temperror} (RFC 8601 section 2.7.1)
+   */
   public String resultName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -7,7 +7,11 @@ package org.dkim4j.dkim;
 public final class DkimSyntaxException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message that names the tag and the problem. */
+  /**
+   * Creates the exception with a message that names the tag and the problem.
+   *
+   * @param message names the tag and the problem, e.g. {@code "missing required tag bh="}
+   */
   public DkimSyntaxException(String message) {
     super(message);
   }

@@ -58,12 +58,21 @@ public final class DkimVerifier {
     this.messageLimits = b.messageLimits;
   }
 
-  /** Returns a builder; {@link Builder#resolver(TxtResolver)} is required. */
+  /**
+   * Returns a builder; {@link Builder#resolver(TxtResolver)} is required.
+   *
+   * @return a new builder with the defaults described there
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Verifies a message given as bytes. */
+  /**
+   * Verifies a message given as bytes.
+   *
+   * @param message the whole message, header and body
+   * @return one result per DKIM-Signature field, or none for an unsigned message
+   */
   public DkimResults verify(byte[] message) {
     try {
       return verify(new ByteArrayInputStream(message));
@@ -75,6 +84,8 @@ public final class DkimVerifier {
   /**
    * Verifies a message read from {@code in} to its end. The stream is not closed.
    *
+   * @param in the message; read to its end but not closed
+   * @return one result per DKIM-Signature field, or none for an unsigned message
    * @throws IOException only when reading {@code in} fails
    */
   public DkimResults verify(InputStream in) throws IOException {
@@ -114,13 +125,23 @@ public final class DkimVerifier {
 
     private Builder() {}
 
-    /** Sets where keys are looked up (required). */
+    /**
+     * Sets where keys are looked up (required).
+     *
+     * @param resolver answers TXT queries for {@code selector._domainkey.domain}
+     * @return this builder
+     */
     public Builder resolver(TxtResolver resolver) {
       this.resolver = Objects.requireNonNull(resolver, "resolver");
       return this;
     }
 
-    /** Sets the clock for {@code t=} and {@code x=} checks (default: the system UTC clock). */
+    /**
+     * Sets the clock for {@code t=} and {@code x=} checks (default: the system UTC clock).
+     *
+     * @param clock the source of the current time
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -129,6 +150,10 @@ public final class DkimVerifier {
     /**
      * Sets the tolerance for clock differences when checking {@code x=} (expiry) and {@code t=}
      * (not in the future); default 5 minutes (RFC 6376 section 3.5 allows verifiers a tolerance).
+     *
+     * @param skew the tolerance, zero or positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code skew} is negative
      */
     public Builder clockSkew(Duration skew) {
       if (skew.isNegative()) {
@@ -141,13 +166,23 @@ public final class DkimVerifier {
     /**
      * Sets how many DKIM-Signature fields are evaluated (default 8); further ones get {@link
      * DkimStatus#POLICY} with the reason "not evaluated".
+     *
+     * @param max the number of signatures, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is below 1
      */
     public Builder maxSignatures(int max) {
       this.maxSignatures = positive(max, "maxSignatures");
       return this;
     }
 
-    /** Sets how many key lookups one message may cause (default 8). */
+    /**
+     * Sets how many key lookups one message may cause (default 8).
+     *
+     * @param max the number of lookups, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is below 1
+     */
     public Builder maxDnsLookups(int max) {
       this.maxDnsLookups = positive(max, "maxDnsLookups");
       return this;
@@ -156,6 +191,10 @@ public final class DkimVerifier {
     /**
      * Sets the smallest RSA key accepted (default 1024 bits). RFC 8301 section 3.2 forbids
      * accepting smaller keys, so values below 1024 are refused.
+     *
+     * @param bits the smallest modulus length in bits, at least 1024
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bits} is below 1024
      */
     public Builder minRsaKeyBits(int bits) {
       if (bits < 1024) {
@@ -165,7 +204,13 @@ public final class DkimVerifier {
       return this;
     }
 
-    /** Sets the largest RSA key accepted (default 8192 bits), bounding verification cost. */
+    /**
+     * Sets the largest RSA key accepted (default 8192 bits), bounding verification cost.
+     *
+     * @param bits the largest modulus length in bits
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bits} is below 1
+     */
     public Builder maxRsaKeyBits(int bits) {
       this.maxRsaKeyBits = positive(bits, "maxRsaKeyBits");
       return this;
@@ -174,6 +219,9 @@ public final class DkimVerifier {
     /**
      * Lets rsa-sha1 signatures pass, for legacy mail only. By default they are {@link
      * DkimStatus#PERMERROR}, as RFC 8301 section 3.1 requires.
+     *
+     * @param allowed {@code true} to verify rsa-sha1 signatures like rsa-sha256 ones
+     * @return this builder
      */
     public Builder allowRsaSha1(boolean allowed) {
       this.rsaSha1Allowed = allowed;
@@ -184,13 +232,21 @@ public final class DkimVerifier {
      * Lets a signature with {@code l=} pass although body bytes follow the signed length. By
      * default such a signature gets {@link DkimStatus#POLICY}: content appended after the signed
      * part is the classic {@code l=} attack (RFC 6376 section 8.2).
+     *
+     * @param allowed {@code true} to let such signatures pass
+     * @return this builder
      */
     public Builder allowUnsignedBodyBytes(boolean allowed) {
       this.unsignedBodyBytesAllowed = allowed;
       return this;
     }
 
-    /** Sets the bounds on the header section (default {@link MessageLimits#DEFAULT}). */
+    /**
+     * Sets the bounds on the header section (default {@link MessageLimits#DEFAULT}).
+     *
+     * @param limits the bounds; a header section beyond them gives {@link DkimStatus#PERMERROR}
+     * @return this builder
+     */
     public Builder messageLimits(MessageLimits limits) {
       this.messageLimits = Objects.requireNonNull(limits, "limits");
       return this;
@@ -199,6 +255,7 @@ public final class DkimVerifier {
     /**
      * Returns the verifier.
      *
+     * @return an immutable, thread-safe verifier
      * @throws NullPointerException when no resolver was set
      */
     public DkimVerifier build() {

@@ -27,9 +27,19 @@ import org.dkim4j.crypto.SigningKey;
  */
 public final class GeneratedDkimKey {
 
-  /** The two files written by {@link #writeFiles(Path)}. */
+  /**
+   * The two files written by {@link #writeFiles(Path)}.
+   *
+   * @param privateKey the path of {@code SELECTOR.private}, the private key in PKCS#8 PEM
+   * @param record the path of {@code SELECTOR.txt}, the zone line
+   */
   public record KeyFiles(Path privateKey, Path record) {
-    /** Creates the pair of paths. */
+    /**
+     * Creates the pair of paths.
+     *
+     * @param privateKey the path of {@code SELECTOR.private}
+     * @param record the path of {@code SELECTOR.txt}
+     */
     public KeyFiles {
       Objects.requireNonNull(privateKey, "privateKey");
       Objects.requireNonNull(record, "record");
@@ -50,27 +60,47 @@ public final class GeneratedDkimKey {
     this.zoneLine = record.zoneLine(selector, domain);
   }
 
-  /** Returns the selector. */
+  /**
+   * Returns the selector.
+   *
+   * @return the selector, e.g. {@code 2026a}
+   */
   public String selector() {
     return selector;
   }
 
-  /** Returns the signing domain, when one was set. */
+  /**
+   * Returns the signing domain, when one was set.
+   *
+   * @return the domain without a trailing dot, or empty
+   */
   public Optional<String> domain() {
     return Optional.ofNullable(domain);
   }
 
-  /** Returns the key pair. */
+  /**
+   * Returns the key pair.
+   *
+   * @return the pair, with the private key and the public key data for {@code p=}
+   */
   public DkimKeyPair keyPair() {
     return keyPair;
   }
 
-  /** Returns the private key, ready for {@code DkimSigner.Builder.key(...)}. */
+  /**
+   * Returns the private key, ready for {@code DkimSigner.Builder.key(...)}.
+   *
+   * @return the signing key
+   */
   public SigningKey signingKey() {
     return keyPair.signingKey();
   }
 
-  /** Returns the TXT record text to publish (RFC 6376 section 3.6.1). */
+  /**
+   * Returns the TXT record text to publish (RFC 6376 section 3.6.1).
+   *
+   * @return the record, e.g. {@code v=DKIM1; k=ed25519; p=...}
+   */
   public String recordText() {
     return recordText;
   }
@@ -78,6 +108,8 @@ public final class GeneratedDkimKey {
   /**
    * Returns the BIND zone-file line that publishes the record, as written to {@code SELECTOR.txt};
    * see {@link KeyRecordBuilder#zoneLine(String, String)}.
+   *
+   * @return the line, ending in a newline
    */
   public String zoneLine() {
     return zoneLine;
@@ -88,6 +120,8 @@ public final class GeneratedDkimKey {
    * zone line) into {@code directory}, refusing to replace existing files. See {@link
    * #writeFiles(Path, boolean)}.
    *
+   * @param directory an existing directory
+   * @return the paths of the two files
    * @throws FileAlreadyExistsException when either file exists
    * @throws IOException when writing fails
    */

@@ -49,7 +49,12 @@ public final class KeyCheck {
     this.resolver = Objects.requireNonNull(resolver, "resolver");
   }
 
-  /** Returns a check that looks records up through {@code resolver}. */
+  /**
+   * Returns a check that looks records up through {@code resolver}.
+   *
+   * @param resolver answers TXT queries, e.g. a {@link org.dkim4j.dns.DnsJavaResolver}
+   * @return the check
+   */
   public static KeyCheck using(TxtResolver resolver) {
     return new KeyCheck(resolver);
   }
@@ -57,6 +62,9 @@ public final class KeyCheck {
   /**
    * Checks the published record of a selector.
    *
+   * @param domain the signing domain, e.g. {@code example.com}; a trailing dot is allowed
+   * @param selector the selector, e.g. {@code 2026a}
+   * @return the findings and, when they could be read, the record and key
    * @throws IllegalArgumentException when the domain or selector is not a valid name
    */
   public KeyCheckReport check(String domain, String selector) {
@@ -66,6 +74,10 @@ public final class KeyCheck {
   /**
    * Checks the published record of a selector and that it matches {@code privateKey}.
    *
+   * @param domain the signing domain, e.g. {@code example.com}; a trailing dot is allowed
+   * @param selector the selector, e.g. {@code 2026a}
+   * @param privateKey the key the selector's signatures are made with
+   * @return the findings and, when they could be read, the record and key
    * @throws IllegalArgumentException when the domain or selector is not a valid name
    */
   public KeyCheckReport check(String domain, String selector, SigningKey privateKey) {

@@ -26,32 +26,57 @@ public final class KeyCheckReport {
     this.key = key;
   }
 
-  /** Returns the name looked up, {@code selector._domainkey.domain}. */
+  /**
+   * Returns the name looked up, {@code selector._domainkey.domain}.
+   *
+   * @return the owner name, without a trailing dot
+   */
   public String name() {
     return name;
   }
 
-  /** Returns the findings, errors first; empty when everything is in order. */
+  /**
+   * Returns the findings, errors first; empty when everything is in order.
+   *
+   * @return an unmodifiable list, sorted by severity
+   */
   public List<KeyFinding> findings() {
     return findings;
   }
 
-  /** True when no finding is an {@link KeyFinding.Severity#ERROR}: signatures will verify. */
+  /**
+   * True when no finding is an {@link KeyFinding.Severity#ERROR}: signatures will verify.
+   *
+   * @return {@code true} if there is no error finding
+   */
   public boolean usable() {
     return findings.stream().noneMatch(f -> f.severity() == KeyFinding.Severity.ERROR);
   }
 
-  /** True when there is a finding of {@code kind}. */
+  /**
+   * True when there is a finding of {@code kind}.
+   *
+   * @param kind the kind to look for
+   * @return {@code true} if a finding has that kind, whatever its severity
+   */
   public boolean has(KeyFinding.Kind kind) {
     return findings.stream().anyMatch(f -> f.kind() == kind);
   }
 
-  /** Returns the key record that was checked, when one could be parsed. */
+  /**
+   * Returns the key record that was checked, when one could be parsed.
+   *
+   * @return the record, or empty when none was found or it did not parse
+   */
   public Optional<KeyRecord> record() {
     return Optional.ofNullable(record);
   }
 
-  /** Returns the published public key, when it could be decoded. */
+  /**
+   * Returns the published public key, when it could be decoded.
+   *
+   * @return the key, or empty when no record was usable or its {@code p=} did not decode
+   */
   public Optional<VerificationKey> key() {
     return Optional.ofNullable(key);
   }

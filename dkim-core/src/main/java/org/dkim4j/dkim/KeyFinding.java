@@ -43,7 +43,13 @@ public record KeyFinding(Severity severity, Kind kind, String message) {
     KEY_SIZE
   }
 
-  /** Creates a finding. */
+  /**
+   * Creates a finding.
+   *
+   * @param severity how serious it is
+   * @param kind what kind of finding it is
+   * @param message what was found, naming the tag or value concerned, never key material
+   */
   public KeyFinding {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(kind, "kind");

@@ -57,6 +57,8 @@ public final class KeyRecord {
   /**
    * Parses a key record.
    *
+   * @param text the TXT record, its character-strings joined (RFC 6376 section 3.6.2.2)
+   * @return the parsed record
    * @throws DkimSyntaxException when the record is not a valid tag list, has {@code v=} other than
    *     {@code DKIM1} or not first, lacks {@code p=}, or has invalid base64 in {@code p=}
    */
@@ -83,68 +85,121 @@ public final class KeyRecord {
     return List.copyOf(items);
   }
 
-  /** Returns the key type of {@code k=} (default rsa), or empty for an unknown type. */
+  /**
+   * Returns the key type of {@code k=} (default rsa), or empty for an unknown type.
+   *
+   * @return the key type, or empty when {@code k=} names a type dkim4j does not know
+   */
   public Optional<KeyType> keyType() {
     return Optional.ofNullable(keyType);
   }
 
-  /** Returns {@code k=} as written (default {@code rsa}). */
+  /**
+   * Returns {@code k=} as written (default {@code rsa}).
+   *
+   * @return the key type name, e.g. {@code rsa} or {@code ed25519}
+   */
   public String keyTypeName() {
     return keyTypeName;
   }
 
-  /** Returns the hashes of {@code h=}; empty means all are allowed. */
+  /**
+   * Returns the hashes of {@code h=}; empty means all are allowed.
+   *
+   * @return an unmodifiable list of names such as {@code sha256}, possibly empty
+   */
   public List<String> hashAlgorithms() {
     return hashAlgorithms;
   }
 
-  /** True when {@code h=} is absent or lists the algorithm's hash. */
+  /**
+   * True when {@code h=} is absent or lists the algorithm's hash.
+   *
+   * @param algorithm the algorithm of a signature
+   * @return {@code true} if the record allows that algorithm's hash
+   */
   public boolean allowsHashOf(SignatureAlgorithm algorithm) {
     return hashAlgorithms.isEmpty()
         || hashAlgorithms.stream().anyMatch(h -> Ascii.equalsIgnoreCase(h, algorithm.hashName()));
   }
 
-  /** Returns the service types of {@code s=} (default {@code *}). */
+  /**
+   * Returns the service types of {@code s=} (default {@code *}).
+   *
+   * @return an unmodifiable list, {@code [*]} when {@code s=} is absent
+   */
   public List<String> serviceTypes() {
     return serviceTypes;
   }
 
-  /** True when {@code s=} includes {@code email} or {@code *}. */
+  /**
+   * True when {@code s=} includes {@code email} or {@code *}.
+   *
+   * @return {@code true} if the key may sign email
+   */
   public boolean allowsEmail() {
     return serviceTypes.stream().anyMatch(s -> s.equals("*") || Ascii.equalsIgnoreCase(s, "email"));
   }
 
-  /** Returns the flags of {@code t=}. */
+  /**
+   * Returns the flags of {@code t=}.
+   *
+   * @return an unmodifiable list of flags such as {@code y} or {@code s}, possibly empty
+   */
   public List<String> flags() {
     return flags;
   }
 
-  /** True for {@code t=y}: the domain is testing DKIM (section 3.6.1). */
+  /**
+   * True for {@code t=y}: the domain is testing DKIM (section 3.6.1).
+   *
+   * @return {@code true} if the flags include {@code y}
+   */
   public boolean testing() {
     return flags.stream().anyMatch(f -> Ascii.equalsIgnoreCase(f, "y"));
   }
 
-  /** True for {@code t=s}: the i= domain must equal d= exactly (section 3.6.1). */
+  /**
+   * True for {@code t=s}: the i= domain must equal d= exactly (section 3.6.1).
+   *
+   * @return {@code true} if the flags include {@code s}
+   */
   public boolean strictIdentity() {
     return flags.stream().anyMatch(f -> Ascii.equalsIgnoreCase(f, "s"));
   }
 
-  /** True when {@code p=} is empty: the key has been revoked (section 3.6.1). */
+  /**
+   * True when {@code p=} is empty: the key has been revoked (section 3.6.1).
+   *
+   * @return {@code true} if the key is revoked
+   */
   public boolean revoked() {
     return publicKeyData.length == 0;
   }
 
-  /** Returns the decoded {@code p=}. */
+  /**
+   * Returns the decoded {@code p=}.
+   *
+   * @return a new copy of the bytes, empty for a revoked key
+   */
   public byte[] publicKeyData() {
     return publicKeyData.clone();
   }
 
-  /** Returns {@code n=}, the notes, when present. */
+  /**
+   * Returns {@code n=}, the notes, when present.
+   *
+   * @return the notes, still DKIM-Quoted-Printable encoded, or empty
+   */
   public Optional<String> notes() {
     return tags.get("n");
   }
 
-  /** Returns all tags as written. */
+  /**
+   * Returns all tags as written.
+   *
+   * @return the tag list, in record order
+   */
   public TagList tags() {
     return tags;
   }

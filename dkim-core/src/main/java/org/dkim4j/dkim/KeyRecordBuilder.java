@@ -46,12 +46,22 @@ public final class KeyRecordBuilder {
     this.publicKeyData = publicKeyData;
   }
 
-  /** Starts the record of a private key's public half. */
+  /**
+   * Starts the record of a private key's public half.
+   *
+   * @param key the private key whose public half is published
+   * @return a new builder
+   */
   public static KeyRecordBuilder forKey(SigningKey key) {
     return new KeyRecordBuilder(key.type(), key.publicKeyData());
   }
 
-  /** Starts the record of a public key. */
+  /**
+   * Starts the record of a public key.
+   *
+   * @param key the public key to publish
+   * @return a new builder
+   */
   public static KeyRecordBuilder forKey(VerificationKey key) {
     return new KeyRecordBuilder(key.type(), key.recordData());
   }
@@ -59,6 +69,8 @@ public final class KeyRecordBuilder {
   /**
    * Starts the record of a JDK public key (RSA, or Ed25519 from the JDK or Bouncy Castle).
    *
+   * @param key the public key to publish
+   * @return a new builder
    * @throws org.dkim4j.crypto.KeyFormatException for other key types
    */
   public static KeyRecordBuilder forPublicKey(PublicKey key) {
@@ -68,6 +80,9 @@ public final class KeyRecordBuilder {
   /**
    * Starts a revocation record: {@code p=} empty, which tells verifiers that signatures made with
    * the selector's key are no longer valid (RFC 6376 section 3.6.1).
+   *
+   * @param type the key type for {@code k=}
+   * @return a new builder
    */
   public static KeyRecordBuilder revocation(KeyType type) {
     return new KeyRecordBuilder(type, new byte[0]);
@@ -76,6 +91,9 @@ public final class KeyRecordBuilder {
   /**
    * Sets {@code t=y}: the domain is testing DKIM and verifiers must not treat messages differently
    * because of the signature (RFC 6376 section 3.6.1). Default off.
+   *
+   * @param testing {@code true} to add {@code y} to {@code t=}
+   * @return this builder
    */
   public KeyRecordBuilder testing(boolean testing) {
     this.testing = testing;
@@ -85,6 +103,9 @@ public final class KeyRecordBuilder {
   /**
    * Sets {@code t=s}: the {@code i=} domain of signatures must equal {@code d=}, no subdomains (RFC
    * 6376 section 3.6.1). Default off.
+   *
+   * @param strict {@code true} to add {@code s} to {@code t=}
+   * @return this builder
    */
   public KeyRecordBuilder strictIdentity(boolean strict) {
     this.strictIdentity = strict;
@@ -94,6 +115,10 @@ public final class KeyRecordBuilder {
   /**
    * Sets {@code h=}, the hash algorithms the key may be used with, e.g. {@code "sha256"} (RFC 6376
    * section 3.6.1). Default: absent, which allows all. No names: absent again.
+   *
+   * @param names hash algorithm names
+   * @return this builder
+   * @throws IllegalArgumentException if a name is not a valid tag-list word
    */
   public KeyRecordBuilder hashAlgorithms(String... names) {
     this.hashAlgorithms = words(names, "hash algorithm", false);
@@ -103,6 +128,10 @@ public final class KeyRecordBuilder {
   /**
    * Sets {@code s=}, the service types the key is for: {@code "email"} or {@code "*"} (RFC 6376
    * section 3.6.1). Default: absent, which means all. No names: absent again.
+   *
+   * @param names service types
+   * @return this builder
+   * @throws IllegalArgumentException if a name is neither a valid tag-list word nor {@code *}
    */
   public KeyRecordBuilder serviceTypes(String... names) {
     this.serviceTypes = words(names, "service type", true);
@@ -113,6 +142,9 @@ public final class KeyRecordBuilder {
    * Sets {@code n=}, notes for administrators (RFC 6376 section 3.6.1). Characters other than
    * printable ASCII, and {@code ;}, {@code =} and spaces, are written as DKIM-Quoted-Printable
    * (section 2.11); {@code null} removes the notes.
+   *
+   * @param notes free text, or {@code null}
+   * @return this builder
    */
   public KeyRecordBuilder notes(String notes) {
     this.notes = notes;
@@ -131,7 +163,11 @@ public final class KeyRecordBuilder {
     return List.copyOf(list);
   }
 
-  /** Returns the record text, e.g. {@code v=DKIM1; k=ed25519; p=11qYAYKx...}. */
+  /**
+   * Returns the record text, e.g. {@code v=DKIM1; k=ed25519; p=11qYAYKx...}.
+   *
+   * @return the record as one string, ending with the {@code p=} tag
+   */
   public String text() {
     return head() + "p=" + Base64.getEncoder().encodeToString(publicKeyData);
   }
@@ -165,6 +201,8 @@ public final class KeyRecordBuilder {
    * Returns the record as DNS character-strings of at most {@value #MAX_CHARACTER_STRING} bytes,
    * which verifiers join back (RFC 6376 section 3.6.2.2). The tags before {@code p=} come first,
    * then {@code p=} with the key.
+   *
+   * @return an unmodifiable list of strings, each at most {@value #MAX_CHARACTER_STRING} characters
    */
   public List<String> characterStrings() {
     List<String> strings = new ArrayList<>();
@@ -226,7 +264,11 @@ public final class KeyRecordBuilder {
     return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
-  /** Parses {@link #text()} back, e.g. to inspect it. */
+  /**
+   * Parses {@link #text()} back, e.g. to inspect it.
+   *
+   * @return the parsed record
+   */
   public KeyRecord toKeyRecord() {
     return KeyRecord.parse(text());
   }

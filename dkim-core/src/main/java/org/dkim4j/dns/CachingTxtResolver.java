@@ -76,12 +76,22 @@ public final class CachingTxtResolver implements TtlTxtResolver {
         };
   }
 
-  /** Returns a cache in front of {@code delegate} with the default settings. */
+  /**
+   * Returns a cache in front of {@code delegate} with the default settings.
+   *
+   * @param delegate the resolver asked on a cache miss, usually a {@link DnsJavaResolver}
+   * @return the cache, empty
+   */
   public static CachingTxtResolver of(TxtResolver delegate) {
     return builder(delegate).build();
   }
 
-  /** Returns a builder for a cache in front of {@code delegate}. */
+  /**
+   * Returns a builder for a cache in front of {@code delegate}.
+   *
+   * @param delegate the resolver asked on a cache miss, usually a {@link DnsJavaResolver}
+   * @return a builder with the defaults described there
+   */
   public static Builder builder(TxtResolver delegate) {
     return new Builder(delegate);
   }
@@ -177,14 +187,22 @@ public final class CachingTxtResolver implements TtlTxtResolver {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** Returns the number of names cached now, including any that expired but were not yet seen. */
+  /**
+   * Returns the number of names cached now, including any that expired but were not yet seen.
+   *
+   * @return the number of entries, at most the configured maximum size
+   */
   public int size() {
     synchronized (entries) {
       return entries.size();
     }
   }
 
-  /** Forgets {@code name}, e.g. after publishing a new key. */
+  /**
+   * Forgets {@code name}, e.g. after publishing a new key.
+   *
+   * @param name the domain name, matched case-insensitively; a trailing dot is ignored
+   */
   public void invalidate(String name) {
     String key = DnsNames.normalize(name);
     synchronized (entries) {
@@ -224,13 +242,25 @@ public final class CachingTxtResolver implements TtlTxtResolver {
       this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
-    /** Sets the clock that decides expiry (default: the system UTC clock). */
+    /**
+     * Sets the clock that decides expiry (default: the system UTC clock).
+     *
+     * @param clock the source of the current time
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Sets how many names are kept at most (default 10,000). */
+    /**
+     * Sets how many names are kept at most (default 10,000).
+     *
+     * @param maximumSize the number of names, at least 1; beyond it the least recently used go
+     *     first
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maximumSize} is below 1
+     */
     public Builder maximumSize(int maximumSize) {
       if (maximumSize < 1) {
         throw new IllegalArgumentException("maximumSize must be at least 1");
@@ -239,13 +269,25 @@ public final class CachingTxtResolver implements TtlTxtResolver {
       return this;
     }
 
-    /** Sets how long records are kept when the delegate gives no TTL (default one hour). */
+    /**
+     * Sets how long records are kept when the delegate gives no TTL (default one hour).
+     *
+     * @param ttl zero or positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code ttl} is negative
+     */
     public Builder defaultTtl(Duration ttl) {
       this.defaultTtl = nonNegative(ttl, "defaultTtl");
       return this;
     }
 
-    /** Sets the longest time records are kept, whatever their TTL (default one day). */
+    /**
+     * Sets the longest time records are kept, whatever their TTL (default one day).
+     *
+     * @param ttl zero or positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code ttl} is negative
+     */
     public Builder maximumTtl(Duration ttl) {
       this.maximumTtl = nonNegative(ttl, "maximumTtl");
       return this;
@@ -255,13 +297,23 @@ public final class CachingTxtResolver implements TtlTxtResolver {
      * Sets how long NXDOMAIN and NODATA are kept when the answer carried no SOA record (default
      * five minutes). RFC 2308 section 5 advises against caching those at all: {@link Duration#ZERO}
      * follows that advice.
+     *
+     * @param ttl zero or positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code ttl} is negative
      */
     public Builder negativeTtl(Duration ttl) {
       this.negativeTtl = nonNegative(ttl, "negativeTtl");
       return this;
     }
 
-    /** Sets the longest time NXDOMAIN and NODATA are kept (default three hours, RFC 2308 §5). */
+    /**
+     * Sets the longest time NXDOMAIN and NODATA are kept (default three hours, RFC 2308 §5).
+     *
+     * @param ttl zero or positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code ttl} is negative
+     */
     public Builder maximumNegativeTtl(Duration ttl) {
       this.maximumNegativeTtl = nonNegative(ttl, "maximumNegativeTtl");
       return this;
@@ -270,13 +322,21 @@ public final class CachingTxtResolver implements TtlTxtResolver {
     /**
      * Sets how long temporary failures are kept (default zero: not at all). RFC 2308 section 7.1
      * allows up to five minutes.
+     *
+     * @param ttl zero or positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code ttl} is negative
      */
     public Builder temporaryFailureTtl(Duration ttl) {
       this.temporaryFailureTtl = nonNegative(ttl, "temporaryFailureTtl");
       return this;
     }
 
-    /** Returns the cache. */
+    /**
+     * Returns the cache.
+     *
+     * @return an empty, thread-safe cache
+     */
     public CachingTxtResolver build() {
       return new CachingTxtResolver(this);
     }

@@ -98,12 +98,20 @@ public final class DnsJavaResolver implements TtlTxtResolver {
     return resolver;
   }
 
-  /** Returns a builder; without {@link Builder#server} calls it uses the system's servers. */
+  /**
+   * Returns a builder; without {@link Builder#server} calls it uses the system's servers.
+   *
+   * @return a new builder with the defaults described there
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the servers asked, in order. */
+  /**
+   * Returns the servers asked, in order.
+   *
+   * @return an unmodifiable list of addresses with ports, never empty
+   */
   public List<InetSocketAddress> servers() {
     return servers;
   }
@@ -291,6 +299,8 @@ public final class DnsJavaResolver implements TtlTxtResolver {
      * Adds a server by IP address literal, e.g. {@code "127.0.0.1"} or {@code "::1"}; it is asked
      * on {@link #port(int)}. Host names are refused, so that building never sends a DNS query.
      *
+     * @param address an IPv4 or IPv6 address literal
+     * @return this builder
      * @throws IllegalArgumentException when {@code address} is not an IP address literal
      */
     public Builder server(String address) {
@@ -303,14 +313,25 @@ public final class DnsJavaResolver implements TtlTxtResolver {
       }
     }
 
-    /** Adds a server, asked on {@link #port(int)}. */
+    /**
+     * Adds a server, asked on {@link #port(int)}.
+     *
+     * @param address the server's address
+     * @return this builder
+     */
     public Builder server(InetAddress address) {
       Objects.requireNonNull(address, "address");
       given.add(new Server(address, -1));
       return this;
     }
 
-    /** Adds a server with its own port. */
+    /**
+     * Adds a server with its own port.
+     *
+     * @param address a resolved address and port
+     * @return this builder
+     * @throws IllegalArgumentException if {@code address} is unresolved
+     */
     public Builder server(InetSocketAddress address) {
       Objects.requireNonNull(address, "address");
       if (address.isUnresolved()) {
@@ -321,7 +342,13 @@ public final class DnsJavaResolver implements TtlTxtResolver {
       return this;
     }
 
-    /** Sets the port of servers added without one (default 53). */
+    /**
+     * Sets the port of servers added without one (default 53).
+     *
+     * @param port 1 to 65535
+     * @return this builder
+     * @throws IllegalArgumentException if {@code port} is out of range
+     */
     public Builder port(int port) {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("port must be 1 to 65535, not " + port);
@@ -330,7 +357,13 @@ public final class DnsJavaResolver implements TtlTxtResolver {
       return this;
     }
 
-    /** Sets how long to wait for each answer (default 5 seconds). */
+    /**
+     * Sets how long to wait for each answer (default 5 seconds).
+     *
+     * @param timeout positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
     public Builder timeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("timeout must be positive");
@@ -342,6 +375,10 @@ public final class DnsJavaResolver implements TtlTxtResolver {
     /**
      * Sets how many more rounds over the servers follow a round without answer (default 2). A
      * server that answered SERVFAIL or REFUSED is not asked again.
+     *
+     * @param retries zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code retries} is negative
      */
     public Builder retries(int retries) {
       if (retries < 0) {
@@ -354,6 +391,9 @@ public final class DnsJavaResolver implements TtlTxtResolver {
     /**
      * Sets whether a truncated UDP answer (TC bit) is asked again over TCP (default true, as RFC
      * 7766 section 5 requires of resolvers). Without it, a truncated answer is a temporary failure.
+     *
+     * @param enabled {@code false} to treat a truncated answer as a temporary failure
+     * @return this builder
      */
     public Builder tcpFallback(boolean enabled) {
       this.tcpFallback = enabled;
@@ -364,6 +404,10 @@ public final class DnsJavaResolver implements TtlTxtResolver {
      * Sets the EDNS(0) UDP payload size advertised (RFC 6891 section 6.2.5), or 0 to send no EDNS
      * (answers over 512 bytes then come over TCP). Default {@value
      * DnsJavaResolver#DEFAULT_EDNS_PAYLOAD_SIZE}.
+     *
+     * @param size 0, or 512 to 65535 bytes
+     * @return this builder
+     * @throws IllegalArgumentException for any other size
      */
     public Builder ednsPayloadSize(int size) {
       if (size != 0 && (size < 512 || size > 65535)) {
@@ -376,6 +420,7 @@ public final class DnsJavaResolver implements TtlTxtResolver {
     /**
      * Returns the resolver.
      *
+     * @return an immutable, thread-safe resolver
      * @throws IllegalStateException when no server was given and the system has none configured
      */
     public DnsJavaResolver build() {

@@ -19,7 +19,11 @@ public final class InMemoryTxtResolver implements TxtResolver {
     this.answers = Map.copyOf(answers);
   }
 
-  /** Returns a builder. */
+  /**
+   * Returns a builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,26 +46,46 @@ public final class InMemoryTxtResolver implements TxtResolver {
 
     private Builder() {}
 
-    /** Adds one TXT record (its strings already joined) at {@code name}. */
+    /**
+     * Adds one TXT record (its strings already joined) at {@code name}.
+     *
+     * @param name the domain name, matched case-insensitively; a trailing dot is ignored
+     * @param record the record text; added after any records already at {@code name}
+     * @return this builder
+     */
     public Builder txt(String name, String record) {
       Objects.requireNonNull(record, "record");
       records.computeIfAbsent(DnsNames.normalize(name), k -> new ArrayList<>()).add(record);
       return this;
     }
 
-    /** Makes lookups of {@code name} fail temporarily, like a timeout or SERVFAIL. */
+    /**
+     * Makes lookups of {@code name} fail temporarily, like a timeout or SERVFAIL.
+     *
+     * @param name the domain name, matched case-insensitively; a trailing dot is ignored
+     * @return this builder
+     */
     public Builder temporaryFailure(String name) {
       outcomes.put(DnsNames.normalize(name), TxtLookup.temporaryFailure("simulated failure"));
       return this;
     }
 
-    /** Makes {@code name} answer NODATA even if records were added. */
+    /**
+     * Makes {@code name} answer NODATA even if records were added.
+     *
+     * @param name the domain name, matched case-insensitively; a trailing dot is ignored
+     * @return this builder
+     */
     public Builder noData(String name) {
       outcomes.put(DnsNames.normalize(name), TxtLookup.noData("NODATA"));
       return this;
     }
 
-    /** Returns the resolver. */
+    /**
+     * Returns the resolver.
+     *
+     * @return an immutable resolver; later changes to this builder do not affect it
+     */
     public InMemoryTxtResolver build() {
       Map<String, TxtLookup> answers = new HashMap<>();
       records.forEach((name, list) -> answers.put(name, TxtLookup.found(list)));

@@ -28,6 +28,10 @@ public interface TtlTxtResolver extends TxtResolver {
   /**
    * Returns the outcome of {@code resolver} with its TTL when it is a {@code TtlTxtResolver}, or
    * without a TTL otherwise.
+   *
+   * @param resolver any resolver
+   * @param name a fully qualified domain name without the trailing dot
+   * @return the outcome, with a TTL only when {@code resolver} gave one
    */
   static TxtAnswer lookupWithTtl(TxtResolver resolver, String name) {
     if (resolver instanceof TtlTxtResolver timed) {

@@ -23,22 +23,42 @@ public final class TxtAnswer {
     this.ttl = ttl;
   }
 
-  /** Returns an answer whose TTL is known. */
+  /**
+   * Returns an answer whose TTL is known.
+   *
+   * @param lookup the outcome
+   * @param ttl how long it may be cached; zero or positive
+   * @return the answer
+   * @throws IllegalArgumentException if {@code ttl} is negative
+   */
   public static TxtAnswer of(TxtLookup lookup, Duration ttl) {
     return new TxtAnswer(lookup, Objects.requireNonNull(ttl, "ttl"));
   }
 
-  /** Returns an answer whose TTL is unknown; caches apply their configured defaults. */
+  /**
+   * Returns an answer whose TTL is unknown; caches apply their configured defaults.
+   *
+   * @param lookup the outcome
+   * @return the answer, with an empty {@link #ttl()}
+   */
   public static TxtAnswer withoutTtl(TxtLookup lookup) {
     return new TxtAnswer(lookup, null);
   }
 
-  /** Returns the outcome of the lookup. */
+  /**
+   * Returns the outcome of the lookup.
+   *
+   * @return the outcome, never {@code null}
+   */
   public TxtLookup lookup() {
     return lookup;
   }
 
-  /** Returns how long the outcome may be cached, when known. */
+  /**
+   * Returns how long the outcome may be cached, when known.
+   *
+   * @return the TTL, or empty when the source did not say
+   */
   public Optional<Duration> ttl() {
     return Optional.ofNullable(ttl);
   }

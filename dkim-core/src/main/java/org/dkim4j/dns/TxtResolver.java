@@ -25,6 +25,7 @@ public interface TxtResolver {
    * CachingTxtResolver} that honours TTLs. Each call builds a new resolver with its own cache: call
    * it once and share the result.
    *
+   * @return a new caching resolver
    * @throws IllegalStateException when the system has no DNS server configured
    */
   static TxtResolver system() {

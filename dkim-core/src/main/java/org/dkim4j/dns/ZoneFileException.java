@@ -4,7 +4,11 @@ package org.dkim4j.dns;
 public final class ZoneFileException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; the message names the problem and, where known, the line. */
+  /**
+   * Creates the exception; the message names the problem and, where known, the line.
+   *
+   * @param message the problem, with the line number where known
+   */
   public ZoneFileException(String message) {
     super(message);
   }

@@ -38,6 +38,7 @@ public final class ZoneFileResolver implements TxtResolver {
    *
    * @param text the zone text
    * @param origin the origin for relative names, e.g. {@code example.com}, or {@code null}
+   * @return the TXT records of the text
    * @throws ZoneFileException when the text is not valid master-file syntax
    */
   public static ZoneFileResolver parse(String text, String origin) {
@@ -47,6 +48,9 @@ public final class ZoneFileResolver implements TxtResolver {
   /**
    * Reads one or more zone files.
    *
+   * @param files the zone files, read as UTF-8 in order; their records are combined
+   * @param origin the origin for relative names, e.g. {@code example.com}, or {@code null}
+   * @return the TXT records of all the files
    * @throws ZoneFileException when a file is not valid master-file syntax
    * @throws IOException when a file cannot be read
    */

@@ -7,7 +7,13 @@ package org.dkim4j.message;
 public final class Ascii {
   private Ascii() {}
 
-  /** Compares two strings, folding only {@code A-Z} to {@code a-z}. */
+  /**
+   * Compares two strings, folding only {@code A-Z} to {@code a-z}.
+   *
+   * @param a a string, not {@code null}
+   * @param b another string, not {@code null}
+   * @return {@code true} if both have the same length and equal characters after folding
+   */
   public static boolean equalsIgnoreCase(String a, String b) {
     if (a.length() != b.length()) {
       return false;
@@ -20,7 +26,13 @@ public final class Ascii {
     return true;
   }
 
-  /** Lowercases {@code A-Z} only. */
+  /**
+   * Lowercases {@code A-Z} only.
+   *
+   * @param s the string
+   * @return the string with {@code A-Z} lowercased; {@code s} itself when there was nothing to
+   *     change
+   */
   public static String toLowerCase(String s) {
     char[] chars = null;
     for (int i = 0; i < s.length(); i++) {
@@ -35,12 +47,22 @@ public final class Ascii {
     return chars == null ? s : new String(chars);
   }
 
-  /** Lowercases one {@code A-Z} character; other characters are returned unchanged. */
+  /**
+   * Lowercases one {@code A-Z} character; other characters are returned unchanged.
+   *
+   * @param c a character
+   * @return the lower-case letter for {@code A-Z}, otherwise {@code c}
+   */
   public static char toLower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
-  /** Lowercases one {@code A-Z} byte; other bytes are returned unchanged. */
+  /**
+   * Lowercases one {@code A-Z} byte; other bytes are returned unchanged.
+   *
+   * @param b a byte
+   * @return the lower-case letter for {@code A-Z}, otherwise {@code b}
+   */
   public static byte toLower(byte b) {
     return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
   }

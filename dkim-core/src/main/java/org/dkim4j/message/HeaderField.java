@@ -26,6 +26,9 @@ public final class HeaderField {
   /**
    * Creates a field from its raw bytes, which must end with CRLF. A line without a colon gives a
    * field with an empty name that never matches any name.
+   *
+   * @param raw the field bytes, copied
+   * @return the field
    */
   public static HeaderField of(byte[] raw) {
     Objects.requireNonNull(raw, "raw");
@@ -33,7 +36,12 @@ public final class HeaderField {
     return fromOwnedBytes(copy);
   }
 
-  /** Creates a field from text such as {@code "Subject: hello\r\n"} (UTF-8 encoded). */
+  /**
+   * Creates a field from text such as {@code "Subject: hello\r\n"} (UTF-8 encoded).
+   *
+   * @param text the whole field, terminating CRLF included
+   * @return the field
+   */
   public static HeaderField of(String text) {
     return fromOwnedBytes(text.getBytes(StandardCharsets.UTF_8));
   }
@@ -57,27 +65,48 @@ public final class HeaderField {
     return new HeaderField(name, raw, colon);
   }
 
-  /** Returns the field name as written, without trailing whitespace before the colon. */
+  /**
+   * Returns the field name as written, without trailing whitespace before the colon.
+   *
+   * @return the name, or an empty string for a line without colon
+   */
   public String name() {
     return name;
   }
 
-  /** Returns true when this field's name equals {@code other}, ignoring ASCII case only. */
+  /**
+   * Returns true when this field's name equals {@code other}, ignoring ASCII case only.
+   *
+   * @param other a field name, e.g. {@code From}
+   * @return {@code true} if the names are equal ignoring {@code A-Z} case
+   */
   public boolean hasName(String other) {
     return Ascii.equalsIgnoreCase(name, other);
   }
 
-  /** Returns a copy of the raw bytes, including the terminating CRLF. */
+  /**
+   * Returns a copy of the raw bytes, including the terminating CRLF.
+   *
+   * @return a new copy of the bytes
+   */
   public byte[] raw() {
     return raw.clone();
   }
 
-  /** Returns the number of raw bytes, including the terminating CRLF. */
+  /**
+   * Returns the number of raw bytes, including the terminating CRLF.
+   *
+   * @return the length in bytes
+   */
   public int length() {
     return raw.length;
   }
 
-  /** Returns the raw field, terminating CRLF included, decoded as UTF-8 (lenient). */
+  /**
+   * Returns the raw field, terminating CRLF included, decoded as UTF-8 (lenient).
+   *
+   * @return the field as text
+   */
   public String text() {
     return new String(raw, StandardCharsets.UTF_8);
   }
@@ -85,6 +114,8 @@ public final class HeaderField {
   /**
    * Returns the field body: the text after the colon, folding kept, without the terminating CRLF,
    * decoded as UTF-8 (RFC 6532); empty for a field without colon.
+   *
+   * @return the field body, possibly empty
    */
   public String value() {
     if (colon < 0) {

@@ -12,7 +12,13 @@ public record MessageLimits(int maxHeaderBytes, int maxHeaderFields) {
   /** The defaults: 1 MiB and 1,000 fields. */
   public static final MessageLimits DEFAULT = new MessageLimits(1 << 20, 1000);
 
-  /** Validates the bounds. */
+  /**
+   * Validates the bounds.
+   *
+   * @param maxHeaderBytes the most bytes the header section may have, at least 1
+   * @param maxHeaderFields the most header fields the header section may have, at least 1
+   * @throws IllegalArgumentException if either is below 1
+   */
   public MessageLimits {
     if (maxHeaderBytes < 1 || maxHeaderFields < 1) {
       throw new IllegalArgumentException("limits must be positive");

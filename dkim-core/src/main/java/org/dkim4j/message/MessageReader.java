@@ -29,12 +29,21 @@ public final class MessageReader {
   private int limit;
   private boolean headerRead;
 
-  /** Creates a reader with the default limits. */
+  /**
+   * Creates a reader with the default limits.
+   *
+   * @param in the message; read as needed, never closed
+   */
   public MessageReader(InputStream in) {
     this(in, MessageLimits.DEFAULT);
   }
 
-  /** Creates a reader with the given limits. */
+  /**
+   * Creates a reader with the given limits.
+   *
+   * @param in the message; read as needed, never closed
+   * @param limits the bounds on the header section
+   */
   public MessageReader(InputStream in, MessageLimits limits) {
     this.in = Objects.requireNonNull(in, "in");
     this.limits = Objects.requireNonNull(limits, "limits");
@@ -139,7 +148,12 @@ public final class MessageReader {
   /**
    * Reads body bytes, exactly as received, after {@link #readHeader()}.
    *
+   * @param target receives the bytes
+   * @param offset index in {@code target} of the first byte to write
+   * @param length the most bytes to read
    * @return the number of bytes read, or -1 at the end of the message
+   * @throws IOException when reading the underlying stream fails
+   * @throws IllegalStateException if the header has not been read
    */
   public int readBody(byte[] target, int offset, int length) throws IOException {
     if (!headerRead) {

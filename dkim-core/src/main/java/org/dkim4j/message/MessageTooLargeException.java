@@ -9,7 +9,11 @@ import java.io.IOException;
 public final class MessageTooLargeException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; the message names the bound that was exceeded. */
+  /**
+   * Creates the exception; the message names the bound that was exceeded.
+   *
+   * @param message names the bound, e.g. the byte or field limit
+   */
   public MessageTooLargeException(String message) {
     super(message);
   }

@@ -27,6 +27,8 @@ public final class TagList {
   /**
    * Parses a tag list.
    *
+   * @param text the tag list, e.g. a DKIM-Signature field body or a key record; folding allowed
+   * @return the parsed list
    * @throws TagSyntaxException when a tag name is not {@code ALPHA *(ALPHA / DIGIT / "_")}, a
    *     tag-spec has no {@code =}, or a tag appears twice
    */
@@ -71,7 +73,12 @@ public final class TagList {
     }
   }
 
-  /** Returns true when {@code name} is a valid tag name: {@code ALPHA *ALNUMPUNC}. */
+  /**
+   * Returns true when {@code name} is a valid tag name: {@code ALPHA *ALNUMPUNC}.
+   *
+   * @param name the candidate name
+   * @return {@code true} if the name is valid
+   */
   public static boolean isTagName(String name) {
     if (name.isEmpty() || !isAlpha(name.charAt(0))) {
       return false;
@@ -89,42 +96,77 @@ public final class TagList {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
-  /** Returns the value of {@code name}, if present. */
+  /**
+   * Returns the value of {@code name}, if present.
+   *
+   * @param name the tag name, case-sensitive
+   * @return the value, or empty when the tag is absent
+   */
   public Optional<String> get(String name) {
     return Optional.ofNullable(tags.get(name));
   }
 
-  /** Returns the value of {@code name}, or {@code null} when absent. */
+  /**
+   * Returns the value of {@code name}, or {@code null} when absent.
+   *
+   * @param name the tag name, case-sensitive
+   * @return the value, possibly empty, or {@code null}
+   */
   public String getOrNull(String name) {
     return tags.get(name);
   }
 
-  /** Returns true when the list has a tag called {@code name}. */
+  /**
+   * Returns true when the list has a tag called {@code name}.
+   *
+   * @param name the tag name, case-sensitive
+   * @return {@code true} if the tag is present, even with an empty value
+   */
   public boolean contains(String name) {
     return tags.containsKey(name);
   }
 
-  /** Returns the tag names in the order they appeared. */
+  /**
+   * Returns the tag names in the order they appeared.
+   *
+   * @return an unmodifiable list of names
+   */
   public List<String> names() {
     return List.copyOf(tags.keySet());
   }
 
-  /** Returns the tags as an unmodifiable, ordered map from name to value. */
+  /**
+   * Returns the tags as an unmodifiable, ordered map from name to value.
+   *
+   * @return the map, iterating in the order the tags appeared
+   */
   public Map<String, String> asMap() {
     return tags;
   }
 
-  /** Returns the number of tags. */
+  /**
+   * Returns the number of tags.
+   *
+   * @return the number of tags, 0 for an empty list
+   */
   public int size() {
     return tags.size();
   }
 
-  /** Returns a builder for writing a tag list. */
+  /**
+   * Returns a builder for writing a tag list.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Formats the list as {@code name=value; name=value} (no trailing semicolon). */
+  /**
+   * Formats the list as {@code name=value; name=value} (no trailing semicolon).
+   *
+   * @return the formatted list, empty for a list without tags
+   */
   public String format() {
     List<String> parts = new ArrayList<>(tags.size());
     tags.forEach((name, value) -> parts.add(name + "=" + value));
@@ -155,6 +197,9 @@ public final class TagList {
     /**
      * Adds a tag.
      *
+     * @param name the tag name, e.g. {@code v}
+     * @param value the value, stripped of leading and trailing whitespace
+     * @return this builder
      * @throws IllegalArgumentException for an invalid name, a value containing {@code ;}, or a
      *     duplicate
      */
@@ -171,7 +216,11 @@ public final class TagList {
       return this;
     }
 
-    /** Returns the list. */
+    /**
+     * Returns the list.
+     *
+     * @return the list, in the order the tags were added
+     */
     public TagList build() {
       return new TagList(new LinkedHashMap<>(tags));
     }

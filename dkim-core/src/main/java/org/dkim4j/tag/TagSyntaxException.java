@@ -4,7 +4,11 @@ package org.dkim4j.tag;
 public final class TagSyntaxException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message that names the problem. */
+  /**
+   * Creates the exception with a message that names the problem.
+   *
+   * @param message names the problem, e.g. the duplicate tag
+   */
   public TagSyntaxException(String message) {
     super(message);
   }

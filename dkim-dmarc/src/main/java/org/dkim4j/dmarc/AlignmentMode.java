@@ -10,7 +10,11 @@ public enum AlignmentMode {
   /** {@code s}: the two domains must be equal, ignoring case. */
   STRICT;
 
-  /** Returns the tag value, {@code r} or {@code s}. */
+  /**
+   * Returns the tag value, {@code r} or {@code s}.
+   *
+   * @return {@code r} for relaxed, {@code s} for strict
+   */
   public String tagValue() {
     return this == RELAXED ? "r" : "s";
   }

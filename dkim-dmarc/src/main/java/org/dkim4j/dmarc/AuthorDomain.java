@@ -42,6 +42,9 @@ public final class AuthorDomain {
   /**
    * Returns the Author Domain for a domain the caller already extracted. A name that is not a host
    * name gives a problem.
+   *
+   * @param domain the domain of the From address, e.g. {@code example.com}; U-labels are accepted
+   * @return the Author Domain as lowercase A-labels, or a problem
    */
   public static AuthorDomain of(String domain) {
     Objects.requireNonNull(domain, "domain");
@@ -52,7 +55,13 @@ public final class AuthorDomain {
     return new AuthorDomain(normalized, null);
   }
 
-  /** Returns the Author Domain from a message's header fields (all of them, in order). */
+  /**
+   * Returns the Author Domain from a message's header fields (all of them, in order).
+   *
+   * @param fields the header fields of the message; the From fields among them are read
+   * @return the Author Domain, or the problem when there is not exactly one From field with one
+   *     domain
+   */
   public static AuthorDomain fromHeader(List<HeaderField> fields) {
     List<HeaderField> from = new ArrayList<>();
     for (HeaderField field : fields) {
@@ -71,6 +80,9 @@ public final class AuthorDomain {
 
   /**
    * Returns the Author Domain from the body of a From field, e.g. {@code "Joe <joe@example.com>"}.
+   *
+   * @param body the field body, the text after {@code From:}, folding allowed
+   * @return the Author Domain, or the problem when the body does not name exactly one domain
    */
   public static AuthorDomain fromFieldBody(String body) {
     List<FromFieldParser.Mailbox> mailboxes;
@@ -108,12 +120,20 @@ public final class AuthorDomain {
     return new AuthorDomain(null, problem);
   }
 
-  /** Returns the domain as lowercase A-labels, when there is exactly one. */
+  /**
+   * Returns the domain as lowercase A-labels, when there is exactly one.
+   *
+   * @return the domain, or empty when there is a problem
+   */
   public Optional<String> domain() {
     return Optional.ofNullable(domain);
   }
 
-  /** Returns why there is no Author Domain, when there is none. */
+  /**
+   * Returns why there is no Author Domain, when there is none.
+   *
+   * @return a sentence naming the problem, or empty when there is a domain
+   */
   public Optional<String> problem() {
     return Optional.ofNullable(problem);
   }

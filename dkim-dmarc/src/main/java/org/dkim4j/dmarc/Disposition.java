@@ -15,7 +15,11 @@ public enum Disposition {
   /** Refuse the message. */
   REJECT;
 
-  /** Returns the uppercase form used in the Authentication-Results comment, e.g. {@code NONE}. */
+  /**
+   * Returns the uppercase form used in the Authentication-Results comment, e.g. {@code NONE}.
+   *
+   * @return {@code NONE}, {@code QUARANTINE} or {@code REJECT}
+   */
   public String commentName() {
     return name().toUpperCase(Locale.ROOT);
   }

@@ -15,7 +15,12 @@ import org.dkim4j.dkim.DkimResults;
  */
 public record DmarcEvaluation(DkimResults dkimResults, DmarcVerdict verdict) {
 
-  /** Checks that both parts are present. */
+  /**
+   * Checks that both parts are present.
+   *
+   * @param dkimResults the DKIM results (RFC 6376), one per signature
+   * @param verdict the DMARC verdict (RFC 7489, RFC 9989)
+   */
   public DmarcEvaluation {
     Objects.requireNonNull(dkimResults, "dkimResults");
     Objects.requireNonNull(verdict, "verdict");
@@ -29,6 +34,7 @@ public record DmarcEvaluation(DkimResults dkimResults, DmarcVerdict verdict) {
    * header field.
    *
    * @param authservId the receiving host's authentication service identifier
+   * @return the Authentication-Results value
    */
   public AuthenticationResults authenticationResults(String authservId) {
     AuthenticationResults.Builder builder = AuthenticationResults.builder(authservId);

@@ -56,7 +56,11 @@ public final class DmarcEvaluator {
     this.messageLimits = b.messageLimits;
   }
 
-  /** Returns a builder; {@link Builder#resolver(TxtResolver)} is required. */
+  /**
+   * Returns a builder; {@link Builder#resolver(TxtResolver)} is required.
+   *
+   * @return a new builder with the defaults described there
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -67,6 +71,7 @@ public final class DmarcEvaluator {
    *
    * @param rawMessage the message as received
    * @param spf the SPF outcome for the message's MAIL FROM (or HELO) domain
+   * @return the DKIM results and the DMARC verdict
    * @throws IOException only when reading the stream fails
    */
   public DmarcEvaluation evaluate(InputStream rawMessage, SpfInput spf) throws IOException {
@@ -78,7 +83,13 @@ public final class DmarcEvaluator {
     return new DmarcEvaluation(dkim, evaluate(author, dkim, spf));
   }
 
-  /** Like {@link #evaluate(InputStream, SpfInput)}, for a message given as bytes. */
+  /**
+   * Like {@link #evaluate(InputStream, SpfInput)}, for a message given as bytes.
+   *
+   * @param rawMessage the message as received, header and body
+   * @param spf the SPF outcome for the message's MAIL FROM (or HELO) domain
+   * @return the DKIM results and the DMARC verdict
+   */
   public DmarcEvaluation evaluate(byte[] rawMessage, SpfInput spf) {
     try {
       return evaluate(new ByteArrayInputStream(rawMessage), spf);
@@ -92,12 +103,23 @@ public final class DmarcEvaluator {
    *
    * @param authorDomain the domain of the From field's address (see {@link AuthorDomain} for how to
    *     get it from a header); U-labels are accepted
+   * @param dkim the DKIM results of the message
+   * @param spf the SPF outcome for the message's MAIL FROM (or HELO) domain
+   * @return the verdict; {@link DmarcResult#PERMERROR} when {@code authorDomain} is not a domain
+   *     name
    */
   public DmarcVerdict evaluate(String authorDomain, DkimResults dkim, SpfInput spf) {
     return evaluate(AuthorDomain.of(authorDomain), dkim, spf);
   }
 
-  /** Evaluates DMARC for an Author Domain and the DKIM results of the message. */
+  /**
+   * Evaluates DMARC for an Author Domain and the DKIM results of the message.
+   *
+   * @param author the Author Domain, or the reason the message has none
+   * @param dkim the DKIM results of the message
+   * @param spf the SPF outcome for the message's MAIL FROM (or HELO) domain
+   * @return the verdict
+   */
   public DmarcVerdict evaluate(AuthorDomain author, DkimResults dkim, SpfInput spf) {
     List<String> passing = new ArrayList<>();
     for (DkimResult result : dkim) {
@@ -111,7 +133,10 @@ public final class DmarcEvaluator {
   /**
    * Evaluates DMARC when DKIM was verified elsewhere (e.g. by an MTA filter).
    *
+   * @param author the Author Domain, or the reason the message has none
    * @param passingDkimDomains the {@code d=} of every DKIM signature that passed
+   * @param spf the SPF outcome for the message's MAIL FROM (or HELO) domain
+   * @return the verdict
    */
   public DmarcVerdict evaluate(
       AuthorDomain author, Collection<String> passingDkimDomains, SpfInput spf) {
@@ -141,7 +166,12 @@ public final class DmarcEvaluator {
 
     private Builder() {}
 
-    /** Sets where DMARC records (and, by default, DKIM keys) are looked up (required). */
+    /**
+     * Sets where DMARC records (and, by default, DKIM keys) are looked up (required).
+     *
+     * @param resolver answers TXT queries for {@code _dmarc} names
+     * @return this builder
+     */
     public Builder resolver(TxtResolver resolver) {
       this.resolver = Objects.requireNonNull(resolver, "resolver");
       return this;
@@ -150,6 +180,9 @@ public final class DmarcEvaluator {
     /**
      * Sets the DKIM verifier for {@link #evaluate(InputStream, SpfInput)} (default: one with
      * default settings and this builder's resolver).
+     *
+     * @param verifier verifies the signatures, looking keys up through its own resolver
+     * @return this builder
      */
     public Builder dkimVerifier(DkimVerifier verifier) {
       this.dkimVerifier = Objects.requireNonNull(verifier, "verifier");
@@ -159,6 +192,9 @@ public final class DmarcEvaluator {
     /**
      * Sets how Organizational Domains are found (default {@link
      * OrganizationalDomainStrategy#treeWalk()}, RFC 9989).
+     *
+     * @param strategy the DNS Tree Walk or a Public Suffix List
+     * @return this builder
      */
     public Builder organizationalDomains(OrganizationalDomainStrategy strategy) {
       this.strategy = Objects.requireNonNull(strategy, "strategy");
@@ -169,6 +205,9 @@ public final class DmarcEvaluator {
      * Sets the random source for {@code pct=} sampling (RFC 7489 section 6.6.4); default {@link
      * ThreadLocalRandom}. It is called from every thread that evaluates, so it must be thread-safe
      * (tests pass a fixed one).
+     *
+     * @param random a thread-safe random source
+     * @return this builder
      */
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(random, "random");
@@ -180,6 +219,10 @@ public final class DmarcEvaluator {
      * tree walk from the Author Domain, the rest for relaxed alignment of other identifiers and for
      * the existence check behind {@code np=}. Past the limit, policy discovery gives {@code
      * permerror} and an unchecked identifier does not align.
+     *
+     * @param max the number of names, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is below 1
      */
     public Builder maxDnsLookups(int max) {
       if (max < 1) {
@@ -189,7 +232,12 @@ public final class DmarcEvaluator {
       return this;
     }
 
-    /** Sets the bounds on the header section read for the From field (default: core's). */
+    /**
+     * Sets the bounds on the header section read for the From field (default: core's).
+     *
+     * @param limits the bounds; a header section beyond them gives {@link DmarcResult#PERMERROR}
+     * @return this builder
+     */
     public Builder messageLimits(MessageLimits limits) {
       this.messageLimits = Objects.requireNonNull(limits, "limits");
       return this;
@@ -198,6 +246,7 @@ public final class DmarcEvaluator {
     /**
      * Returns the evaluator.
      *
+     * @return an immutable, thread-safe evaluator
      * @throws NullPointerException when no resolver was set
      */
     public DmarcEvaluator build() {

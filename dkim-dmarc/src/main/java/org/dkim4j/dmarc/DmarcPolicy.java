@@ -14,7 +14,11 @@ public enum DmarcPolicy {
   /** {@code reject}: refuse failing mail, preferably during the SMTP transaction. */
   REJECT;
 
-  /** Returns the tag value, e.g. {@code quarantine}. */
+  /**
+   * Returns the tag value, e.g. {@code quarantine}.
+   *
+   * @return the lower-case tag value of {@code p=}, {@code sp=} or {@code np=}
+   */
   public String tagValue() {
     return name().toLowerCase(Locale.ROOT);
   }

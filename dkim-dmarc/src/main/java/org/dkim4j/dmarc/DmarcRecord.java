@@ -63,6 +63,7 @@ public final class DmarcRecord {
    * Parses a DMARC record, strictly: any tag with a bad value makes the record invalid.
    *
    * @param text the TXT record, its strings joined
+   * @return the parsed record
    * @throws DmarcRecordException naming the tag and the problem, when the record is not valid
    */
   public static DmarcRecord parse(String text) {
@@ -81,27 +82,46 @@ public final class DmarcRecord {
   /**
    * True when the text starts with {@code v=DMARC1}: the test RFC 7489 section 6.6.3 uses to keep
    * the DMARC records among the TXT records at a name. Such a record may still be invalid.
+   *
+   * @param text a TXT record, its strings joined
+   * @return {@code true} if the record is a DMARC record by that test
    */
   public static boolean isDmarcRecord(String text) {
     return RecordParser.startsWithVersion(text);
   }
 
-  /** Returns the record text as received. */
+  /**
+   * Returns the record text as received.
+   *
+   * @return the record text
+   */
   public String text() {
     return text;
   }
 
-  /** Returns the tags as parsed (names as written), unknown tags included. */
+  /**
+   * Returns the tags as parsed (names as written), unknown tags included.
+   *
+   * @return the tag list, in record order
+   */
   public TagList tags() {
     return tags;
   }
 
-  /** Returns {@code p=}: the policy for the domain itself (and its subdomains without sp=). */
+  /**
+   * Returns {@code p=}: the policy for the domain itself (and its subdomains without sp=).
+   *
+   * @return the policy, never {@code null}
+   */
   public DmarcPolicy policy() {
     return policy;
   }
 
-  /** Returns {@code sp=}, the policy for subdomains, or {@link #policy()} when absent. */
+  /**
+   * Returns {@code sp=}, the policy for subdomains, or {@link #policy()} when absent.
+   *
+   * @return the effective subdomain policy
+   */
   public DmarcPolicy subdomainPolicy() {
     return subdomainPolicy != null ? subdomainPolicy : policy;
   }
@@ -109,22 +129,36 @@ public final class DmarcRecord {
   /**
    * Returns {@code np=} (RFC 9989, first in RFC 9091), the policy for subdomains that do not exist,
    * or {@link #subdomainPolicy()} when absent.
+   *
+   * @return the effective policy for non-existent subdomains
    */
   public DmarcPolicy nonExistentSubdomainPolicy() {
     return nonExistentPolicy != null ? nonExistentPolicy : subdomainPolicy();
   }
 
-  /** Returns {@code sp=} when the record has it. */
+  /**
+   * Returns {@code sp=} when the record has it.
+   *
+   * @return the {@code sp=} policy, or empty when the record has no valid {@code sp=}
+   */
   public Optional<DmarcPolicy> explicitSubdomainPolicy() {
     return Optional.ofNullable(subdomainPolicy);
   }
 
-  /** Returns {@code np=} when the record has it. */
+  /**
+   * Returns {@code np=} when the record has it.
+   *
+   * @return the {@code np=} policy, or empty when the record has no valid {@code np=}
+   */
   public Optional<DmarcPolicy> explicitNonExistentSubdomainPolicy() {
     return Optional.ofNullable(nonExistentPolicy);
   }
 
-  /** Returns {@code psd=} (RFC 9989); {@link PsdFlag#UNSPECIFIED} when absent. */
+  /**
+   * Returns {@code psd=} (RFC 9989); {@link PsdFlag#UNSPECIFIED} when absent.
+   *
+   * @return the flag
+   */
   public PsdFlag psd() {
     return psd;
   }
@@ -132,6 +166,8 @@ public final class DmarcRecord {
   /**
    * True for {@code t=y} (RFC 9989): the Domain Owner is testing its policy, and receivers apply
    * the next less severe disposition, as for {@code pct=0}.
+   *
+   * @return {@code true} if the record has {@code t=y}
    */
   public boolean testing() {
     return testing;
@@ -140,42 +176,72 @@ public final class DmarcRecord {
   /**
    * Returns {@code pct=} (RFC 7489 section 6.6.4), the percentage of failing mail the policy
    * applies to; 100 when absent. RFC 9989 drops the tag in favour of {@code t=}.
+   *
+   * @return 0 to 100
    */
   public int percent() {
     return percent;
   }
 
-  /** Returns {@code adkim=}, the DKIM alignment mode; relaxed when absent. */
+  /**
+   * Returns {@code adkim=}, the DKIM alignment mode; relaxed when absent.
+   *
+   * @return {@link AlignmentMode#RELAXED} or {@link AlignmentMode#STRICT}
+   */
   public AlignmentMode dkimAlignment() {
     return dkimAlignment;
   }
 
-  /** Returns {@code aspf=}, the SPF alignment mode; relaxed when absent. */
+  /**
+   * Returns {@code aspf=}, the SPF alignment mode; relaxed when absent.
+   *
+   * @return {@link AlignmentMode#RELAXED} or {@link AlignmentMode#STRICT}
+   */
   public AlignmentMode spfAlignment() {
     return spfAlignment;
   }
 
-  /** Returns the {@code rua=} URIs for aggregate reports, in order; empty when absent. */
+  /**
+   * Returns the {@code rua=} URIs for aggregate reports, in order; empty when absent.
+   *
+   * @return an unmodifiable list, possibly empty
+   */
   public List<ReportUri> aggregateReportUris() {
     return aggregateReportUris;
   }
 
-  /** Returns the {@code ruf=} URIs for failure reports, in order; empty when absent. */
+  /**
+   * Returns the {@code ruf=} URIs for failure reports, in order; empty when absent.
+   *
+   * @return an unmodifiable list, possibly empty
+   */
   public List<ReportUri> failureReportUris() {
     return failureReportUris;
   }
 
-  /** Returns the {@code fo=} options; {@code {ALL_FAILED}} ({@code fo=0}) when absent. */
+  /**
+   * Returns the {@code fo=} options; {@code {ALL_FAILED}} ({@code fo=0}) when absent.
+   *
+   * @return an unmodifiable set, never empty
+   */
   public Set<FailureReportOption> failureReportOptions() {
     return failureReportOptions;
   }
 
-  /** Returns the {@code rf=} failure report formats, lowercase; {@code [afrf]} when absent. */
+  /**
+   * Returns the {@code rf=} failure report formats, lowercase; {@code [afrf]} when absent.
+   *
+   * @return an unmodifiable list, never empty
+   */
   public List<String> reportFormats() {
     return reportFormats;
   }
 
-  /** Returns {@code ri=}, the requested aggregate report interval in seconds; 86400 when absent. */
+  /**
+   * Returns {@code ri=}, the requested aggregate report interval in seconds; 86400 when absent.
+   *
+   * @return the interval in seconds
+   */
   public long reportInterval() {
     return reportInterval;
   }

@@ -10,7 +10,10 @@ import java.util.Objects;
 public final class DmarcRecordException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The tag at fault, e.g. {@code p}, or an empty string when the tag list itself is malformed. */
   private final String tag;
+
+  /** What is wrong with the tag, e.g. {@code "unknown policy \"bob\""}. */
   private final String reason;
 
   /**
@@ -26,12 +29,20 @@ public final class DmarcRecordException extends IllegalArgumentException {
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** Returns the tag at fault, or an empty string when the tag list itself is malformed. */
+  /**
+   * Returns the tag at fault, or an empty string when the tag list itself is malformed.
+   *
+   * @return the tag name without {@code =}, e.g. {@code p}, or an empty string
+   */
   public String tag() {
     return tag;
   }
 
-  /** Returns what is wrong with the tag. */
+  /**
+   * Returns what is wrong with the tag.
+   *
+   * @return the problem, e.g. {@code "unknown policy \"bob\""}
+   */
   public String reason() {
     return reason;
   }

@@ -21,7 +21,11 @@ public enum DmarcResult {
    */
   PERMERROR;
 
-  /** Returns the lowercase name used in Authentication-Results, e.g. {@code pass}. */
+  /**
+   * Returns the lowercase name used in Authentication-Results, e.g. {@code pass}.
+   *
+   * @return e.g. {@code pass}, {@code permerror} (RFC 8601 section 2.7.1)
+   */
   public String resultName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -46,22 +46,38 @@ public final class DmarcVerdict {
     return new Builder(author);
   }
 
-  /** Returns the result. */
+  /**
+   * Returns the result.
+   *
+   * @return the result, never {@code null}
+   */
   public DmarcResult result() {
     return result;
   }
 
-  /** True when the result is {@link DmarcResult#PASS}. */
+  /**
+   * True when the result is {@link DmarcResult#PASS}.
+   *
+   * @return {@code true} for a pass, {@code false} for every other result
+   */
   public boolean passed() {
     return result == DmarcResult.PASS;
   }
 
-  /** Returns the Author Domain (lowercase A-labels), when the message has exactly one. */
+  /**
+   * Returns the Author Domain (lowercase A-labels), when the message has exactly one.
+   *
+   * @return the domain, or empty when the message has no single Author Domain
+   */
   public Optional<String> authorDomain() {
     return author.domain();
   }
 
-  /** Returns the Author Domain or the reason the message has none. */
+  /**
+   * Returns the Author Domain or the reason the message has none.
+   *
+   * @return the Author Domain, never {@code null}
+   */
   public AuthorDomain author() {
     return author;
   }
@@ -69,22 +85,37 @@ public final class DmarcVerdict {
   /**
    * Returns the DMARC record that applied. When its {@code p=} was missing or invalid and was read
    * as {@code none} (RFC 7489 section 6.6.3 step 6), the reasons say so.
+   *
+   * @return the record, or empty when none applied
    */
   public Optional<DmarcRecord> record() {
     return Optional.ofNullable(record);
   }
 
-  /** Returns the domain whose {@code _dmarc} name held the record. */
+  /**
+   * Returns the domain whose {@code _dmarc} name held the record.
+   *
+   * @return the domain, e.g. {@code example.com} for {@code _dmarc.example.com}; empty when no
+   *     record applied
+   */
   public Optional<String> policyDomain() {
     return Optional.ofNullable(policyDomain);
   }
 
-  /** Returns which of the record's policies applied to the Author Domain. */
+  /**
+   * Returns which of the record's policies applied to the Author Domain.
+   *
+   * @return the scope, or empty when no record applied
+   */
   public Optional<PolicyScope> policyScope() {
     return Optional.ofNullable(policyScope);
   }
 
-  /** Returns the policy that applied ({@code p=}, {@code sp=} or {@code np=}), before sampling. */
+  /**
+   * Returns the policy that applied ({@code p=}, {@code sp=} or {@code np=}), before sampling.
+   *
+   * @return the policy, or empty when no record applied
+   */
   public Optional<DmarcPolicy> policy() {
     if (record == null || policyScope == null) {
       return Optional.empty();
@@ -102,6 +133,8 @@ public final class DmarcVerdict {
   /**
    * Returns what to do with the message: for a failing message, the policy, one step less severe
    * when {@link #policyReduced()}; {@link Disposition#NONE} for every other result.
+   *
+   * @return the disposition, never {@code null}
    */
   public Disposition disposition() {
     return disposition;
@@ -110,27 +143,45 @@ public final class DmarcVerdict {
   /**
    * True when a failing message gets the next less severe disposition than its policy: it was not
    * selected by {@code pct=} (RFC 7489 section 6.6.4), or the record has {@code t=y} (RFC 9989).
+   *
+   * @return {@code true} if the disposition was reduced
    */
   public boolean policyReduced() {
     return policyReduced;
   }
 
-  /** Returns how DKIM aligned: a passing signature with an aligned {@code d=}, or not. */
+  /**
+   * Returns how DKIM aligned: a passing signature with an aligned {@code d=}, or not.
+   *
+   * @return the DKIM alignment result
+   */
   public AlignmentResult dkimAlignment() {
     return dkimAlignment;
   }
 
-  /** Returns how SPF aligned: a pass for an aligned domain, or not. */
+  /**
+   * Returns how SPF aligned: a pass for an aligned domain, or not.
+   *
+   * @return the SPF alignment result
+   */
   public AlignmentResult spfAlignment() {
     return spfAlignment;
   }
 
-  /** Returns the {@code d=} of the first passing, aligned DKIM signature. */
+  /**
+   * Returns the {@code d=} of the first passing, aligned DKIM signature.
+   *
+   * @return the domain, or empty when no passing signature aligned
+   */
   public Optional<String> alignedDkimDomain() {
     return Optional.ofNullable(alignedDkimDomain);
   }
 
-  /** Returns why the verdict is what it is, in the order things were found; never empty. */
+  /**
+   * Returns why the verdict is what it is, in the order things were found; never empty.
+   *
+   * @return an unmodifiable list of sentences
+   */
   public List<String> reasons() {
     return reasons;
   }
@@ -141,6 +192,8 @@ public final class DmarcVerdict {
    * is written when a record applied: its {@code p=} and effective {@code sp=}, and the
    * disposition, uppercase, in the form large receivers use. {@code header.from} is left out when
    * the message has no single Author Domain.
+   *
+   * @return the entry, without the {@code Authentication-Results:} field name and authserv-id
    */
   public String authenticationResultsEntry() {
     return toResultEntry().format();
@@ -149,6 +202,8 @@ public final class DmarcVerdict {
   /**
    * Returns the verdict as an RFC 8601 {@code dmarc} resinfo (RFC 7489 section 11.2): the result, a
    * comment with the policy and disposition when a record applied, and {@code header.from}.
+   *
+   * @return the resinfo
    */
   public ResultEntry toResultEntry() {
     ResultEntry.Builder entry = ResultEntry.builder("dmarc", result.resultName());

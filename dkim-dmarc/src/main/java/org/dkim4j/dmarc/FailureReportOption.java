@@ -20,7 +20,11 @@ public enum FailureReportOption {
     this.tagValue = tagValue;
   }
 
-  /** Returns the tag value, e.g. {@code d}. */
+  /**
+   * Returns the tag value, e.g. {@code d}.
+   *
+   * @return the {@code fo=} value: {@code 0}, {@code 1}, {@code d} or {@code s}
+   */
   public String tagValue() {
     return tagValue;
   }

@@ -23,17 +23,30 @@ public abstract sealed class OrganizationalDomainStrategy
 
   OrganizationalDomainStrategy() {}
 
-  /** Returns the RFC 9989 DNS Tree Walk. */
+  /**
+   * Returns the RFC 9989 DNS Tree Walk.
+   *
+   * @return the shared tree-walk strategy
+   */
   public static OrganizationalDomainStrategy treeWalk() {
     return TreeWalkStrategy.INSTANCE;
   }
 
-  /** Returns the RFC 7489 strategy with the given Public Suffix List. */
+  /**
+   * Returns the RFC 7489 strategy with the given Public Suffix List.
+   *
+   * @param list the Public Suffix List to find registrable domains with
+   * @return a strategy using {@code list}
+   */
   public static OrganizationalDomainStrategy publicSuffixList(PublicSuffixList list) {
     return new PublicSuffixStrategy(Objects.requireNonNull(list, "list"));
   }
 
-  /** Returns the RFC 7489 strategy with the list bundled in this jar. */
+  /**
+   * Returns the RFC 7489 strategy with the list bundled in this jar.
+   *
+   * @return a strategy using {@link PublicSuffixList#bundled()}
+   */
   public static OrganizationalDomainStrategy publicSuffixList() {
     return publicSuffixList(PublicSuffixList.bundled());
   }

@@ -21,7 +21,11 @@ public enum PolicyScope {
     this.tag = tag;
   }
 
-  /** Returns the tag, e.g. {@code sp}. */
+  /**
+   * Returns the tag, e.g. {@code sp}.
+   *
+   * @return the tag name: {@code p}, {@code sp} or {@code np}
+   */
   public String tag() {
     return tag;
   }

@@ -13,7 +13,11 @@ public enum PsdFlag {
   /** {@code u} or no tag: the domain says nothing (the default). */
   UNSPECIFIED;
 
-  /** Returns the tag value, {@code y}, {@code n} or {@code u}. */
+  /**
+   * Returns the tag value, {@code y}, {@code n} or {@code u}.
+   *
+   * @return the tag value of {@code psd=}
+   */
   public String tagValue() {
     return this == YES ? "y" : this == NO ? "n" : "u";
   }

@@ -52,19 +52,32 @@ public final class PublicSuffixList {
   /**
    * Returns the list bundled in this jar: the copy shipped by the Apache HttpClient 5 release named
    * in the build, current when this library was built. Loaded once.
+   *
+   * @return the bundled list, the same instance on every call
    */
   public static PublicSuffixList bundled() {
     return Bundled.LIST;
   }
 
-  /** Reads a list in the publicsuffix.org file format (UTF-8). */
+  /**
+   * Reads a list in the publicsuffix.org file format (UTF-8).
+   *
+   * @param file a file such as {@code public_suffix_list.dat}
+   * @return the list
+   * @throws IOException when the file cannot be read
+   */
   public static PublicSuffixList load(Path file) throws IOException {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(reader);
     }
   }
 
-  /** Reads a list in the publicsuffix.org file format, e.g. {@code "com\nco.uk\n*.ck\n!www.ck"}. */
+  /**
+   * Reads a list in the publicsuffix.org file format, e.g. {@code "com\nco.uk\n*.ck\n!www.ck"}.
+   *
+   * @param text the list text, one rule per line
+   * @return the list
+   */
   public static PublicSuffixList parse(String text) {
     try {
       return read(new StringReader(text));
@@ -73,7 +86,13 @@ public final class PublicSuffixList {
     }
   }
 
-  /** Reads a list in the publicsuffix.org file format. The reader is not closed. */
+  /**
+   * Reads a list in the publicsuffix.org file format. The reader is not closed.
+   *
+   * @param reader the list text, one rule per line
+   * @return the list
+   * @throws IOException when reading fails
+   */
   public static PublicSuffixList read(Reader reader) throws IOException {
     Set<String> rules = new HashSet<>();
     Set<String> wildcards = new HashSet<>();
@@ -108,12 +127,20 @@ public final class PublicSuffixList {
     }
   }
 
-  /** Returns the list's {@code // VERSION:} line, or an empty string when it has none. */
+  /**
+   * Returns the list's {@code // VERSION:} line, or an empty string when it has none.
+   *
+   * @return the version text after {@code // VERSION:}, or an empty string
+   */
   public String version() {
     return version;
   }
 
-  /** Returns the number of rules. */
+  /**
+   * Returns the number of rules.
+   *
+   * @return the number of rules, exception and wildcard rules included
+   */
   public int size() {
     return rules.size() + wildcards.size() + exceptions.size();
   }
@@ -121,6 +148,9 @@ public final class PublicSuffixList {
   /**
    * Returns the public suffix of {@code domain} in the form it was given (lowercase), or empty for
    * input that is not a domain name (null, empty, a leading dot, an empty label).
+   *
+   * @param domain a domain name, e.g. {@code mail.example.co.uk}; may be {@code null}
+   * @return the public suffix, e.g. {@code co.uk}, or empty
    */
   public Optional<String> publicSuffix(String domain) {
     Labels labels = Labels.of(domain);
@@ -134,6 +164,9 @@ public final class PublicSuffixList {
    * Returns the registrable domain (the public suffix and one more label) of {@code domain} in the
    * form it was given (lowercase): the RFC 7489 section 3.2 Organizational Domain. Empty when the
    * domain is itself a public suffix, or not a domain name.
+   *
+   * @param domain a domain name, e.g. {@code mail.example.co.uk}; may be {@code null}
+   * @return the registrable domain, e.g. {@code example.co.uk}, or empty
    */
   public Optional<String> registrableDomain(String domain) {
     Labels labels = Labels.of(domain);
@@ -151,6 +184,8 @@ public final class PublicSuffixList {
    * Returns the Organizational Domain of RFC 7489 section 3.2: the registrable domain, or {@code
    * domain} itself (lowercase) when it is a public suffix.
    *
+   * @param domain a domain name, e.g. {@code mail.example.co.uk}
+   * @return the Organizational Domain, e.g. {@code example.co.uk}
    * @throws IllegalArgumentException when {@code domain} is not a domain name
    */
   public String organizationalDomain(String domain) {

@@ -17,13 +17,22 @@ import java.util.OptionalLong;
  */
 public record ReportUri(String uri, OptionalLong maxBytes) {
 
-  /** Checks that both parts are present. */
+  /**
+   * Checks that both parts are present.
+   *
+   * @param uri the URI as written, without the size limit
+   * @param maxBytes the size limit in bytes, or empty when there is none
+   */
   public ReportUri {
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(maxBytes, "maxBytes");
   }
 
-  /** True for a {@code mailto:} URI, the only scheme defined for DMARC reports. */
+  /**
+   * True for a {@code mailto:} URI, the only scheme defined for DMARC reports.
+   *
+   * @return {@code true} if the scheme is {@code mailto}, ignoring case
+   */
   public boolean isMailto() {
     return uri.regionMatches(true, 0, "mailto:", 0, 7);
   }

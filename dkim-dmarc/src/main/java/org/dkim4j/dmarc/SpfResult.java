@@ -19,7 +19,11 @@ public enum SpfResult {
   /** The domain's SPF record could not be interpreted. */
   PERMERROR;
 
-  /** Returns the lowercase name, e.g. {@code softfail}. */
+  /**
+   * Returns the lowercase name, e.g. {@code softfail}.
+   *
+   * @return the result name as in RFC 7208 section 2.6, e.g. {@code pass}
+   */
   public String resultName() {
     return name().toLowerCase(Locale.ROOT);
   }

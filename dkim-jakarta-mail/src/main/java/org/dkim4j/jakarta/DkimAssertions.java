@@ -42,7 +42,12 @@ public final class DkimAssertions {
     this.verifier = new DkimMimeVerifier(verifier);
   }
 
-  /** Returns assertions that verify with {@code verifier}. */
+  /**
+   * Returns assertions that verify with {@code verifier}.
+   *
+   * @param verifier the verifier, with the resolver that holds the test's keys
+   * @return the assertions
+   */
   public static DkimAssertions using(DkimVerifier verifier) {
     return new DkimAssertions(Objects.requireNonNull(verifier, "verifier"));
   }
@@ -51,12 +56,20 @@ public final class DkimAssertions {
    * Returns assertions that verify with a {@link DkimVerifier} with default settings that looks
    * keys up in {@code resolver}, such as an {@link org.dkim4j.dns.InMemoryTxtResolver} holding the
    * test's keys.
+   *
+   * @param resolver where keys are looked up
+   * @return the assertions
    */
   public static DkimAssertions using(TxtResolver resolver) {
     return using(DkimVerifier.builder().resolver(resolver).build());
   }
 
-  /** Verifies a raw message and returns assertions on the results. */
+  /**
+   * Verifies a raw message and returns assertions on the results.
+   *
+   * @param message the whole message, header and body, as it would be sent
+   * @return assertions on one result per DKIM-Signature field
+   */
   public MessageAssert assertThat(byte[] message) {
     return new MessageAssert(verifier.verify(message), describe(message));
   }
@@ -65,6 +78,8 @@ public final class DkimAssertions {
    * Verifies a parsed message as {@link DkimMimeVerifier#verify(MimeMessage)} does and returns
    * assertions on the results.
    *
+   * @param message the message, as received or as built
+   * @return assertions on one result per DKIM-Signature field
    * @throws IllegalStateException when the message cannot be written, or was changed after it was
    *     received
    * @throws UncheckedIOException when the message cannot be read
@@ -79,7 +94,12 @@ public final class DkimAssertions {
     }
   }
 
-  /** Returns assertions on results already obtained. */
+  /**
+   * Returns assertions on results already obtained.
+   *
+   * @param results the results of verifying one message
+   * @return assertions on those results
+   */
   public static MessageAssert assertThat(DkimResults results) {
     return new MessageAssert(Objects.requireNonNull(results, "results"), "");
   }
@@ -97,6 +117,8 @@ public final class DkimAssertions {
     /**
      * Asserts that a signature with {@code d=} equal to {@code domain} (ignoring case) passed.
      *
+     * @param domain the signing domain, e.g. {@code example.com}
+     * @return this, for further assertions
      * @throws AssertionError listing every signature otherwise
      */
     public MessageAssert hasPassingSignature(String domain) {
@@ -106,7 +128,12 @@ public final class DkimAssertions {
       return this;
     }
 
-    /** Asserts that at least one signature passed, whatever its domain. */
+    /**
+     * Asserts that at least one signature passed, whatever its domain.
+     *
+     * @return this, for further assertions
+     * @throws AssertionError listing every signature when none passed
+     */
     public MessageAssert hasPassingSignature() {
       if (!results.anyPassed()) {
         throw failure("a passing DKIM signature");
@@ -114,7 +141,12 @@ public final class DkimAssertions {
       return this;
     }
 
-    /** Asserts that no signature passed (the message may be unsigned). */
+    /**
+     * Asserts that no signature passed (the message may be unsigned).
+     *
+     * @return this, for further assertions
+     * @throws AssertionError listing every signature when one passed
+     */
     public MessageAssert hasNoPassingSignature() {
       if (results.anyPassed()) {
         throw failure("no passing DKIM signature");
@@ -122,7 +154,12 @@ public final class DkimAssertions {
       return this;
     }
 
-    /** Asserts that the message has no DKIM-Signature field at all. */
+    /**
+     * Asserts that the message has no DKIM-Signature field at all.
+     *
+     * @return this, for further assertions
+     * @throws AssertionError listing every signature when there is one
+     */
     public MessageAssert isUnsigned() {
       if (!results.results().isEmpty()) {
         throw failure("no DKIM-Signature field");
@@ -130,7 +167,13 @@ public final class DkimAssertions {
       return this;
     }
 
-    /** Asserts the number of DKIM-Signature fields. */
+    /**
+     * Asserts the number of DKIM-Signature fields.
+     *
+     * @param count the expected number, 0 for an unsigned message
+     * @return this, for further assertions
+     * @throws AssertionError listing every signature when the number differs
+     */
     public MessageAssert hasSignatureCount(int count) {
       if (results.results().size() != count) {
         throw failure(count + " DKIM signature" + (count == 1 ? "" : "s"));
@@ -141,6 +184,10 @@ public final class DkimAssertions {
     /**
      * Asserts that there is a signature with {@code d=} equal to {@code domain} (ignoring case) and
      * returns assertions that narrow down which, e.g. {@code .withStatus(DkimStatus.FAIL)}.
+     *
+     * @param domain the signing domain, e.g. {@code example.com}
+     * @return assertions on the signatures with that domain
+     * @throws AssertionError listing every signature when none has that domain
      */
     public SignatureAssert hasSignatureFrom(String domain) {
       SignatureAssert signature =
@@ -148,7 +195,11 @@ public final class DkimAssertions {
       return signature.matching("", r -> Ascii.equalsIgnoreCase(r.domain(), domain));
     }
 
-    /** Returns the verification results, for checks of your own. */
+    /**
+     * Returns the verification results, for checks of your own.
+     *
+     * @return the results, one per DKIM-Signature field
+     */
     public DkimResults results() {
       return results;
     }
@@ -188,32 +239,64 @@ public final class DkimAssertions {
       this.candidates = candidates;
     }
 
-    /** Keeps the signatures with this status; fails when none has it. */
+    /**
+     * Keeps the signatures with this status; fails when none has it.
+     *
+     * @param status the status the signature must have, e.g. {@link DkimStatus#PASS}
+     * @return this, narrowed down
+     * @throws AssertionError listing every signature when none of those kept has the status
+     */
     public SignatureAssert withStatus(DkimStatus status) {
       return matching(" and status " + status.resultName(), r -> r.status() == status);
     }
 
-    /** Keeps the signatures with this selector ({@code s=}, ignoring case). */
+    /**
+     * Keeps the signatures with this selector ({@code s=}, ignoring case).
+     *
+     * @param selector the selector the signature must have
+     * @return this, narrowed down
+     * @throws AssertionError listing every signature when none of those kept has the selector
+     */
     public SignatureAssert withSelector(String selector) {
       return matching(" and s=" + selector, r -> Ascii.equalsIgnoreCase(r.selector(), selector));
     }
 
-    /** Keeps the signatures with this algorithm ({@code a=}, e.g. {@code ed25519-sha256}). */
+    /**
+     * Keeps the signatures with this algorithm ({@code a=}, e.g. {@code ed25519-sha256}).
+     *
+     * @param algorithm the algorithm the signature must have, compared ignoring case
+     * @return this, narrowed down
+     * @throws AssertionError listing every signature when none of those kept has the algorithm
+     */
     public SignatureAssert withAlgorithm(String algorithm) {
       return matching(" and a=" + algorithm, r -> Ascii.equalsIgnoreCase(r.algorithm(), algorithm));
     }
 
-    /** Keeps the signatures whose reason contains {@code text}. */
+    /**
+     * Keeps the signatures whose reason contains {@code text}.
+     *
+     * @param text the text the reason must contain, case-sensitive
+     * @return this, narrowed down
+     * @throws AssertionError listing every signature when no reason of those kept contains it
+     */
     public SignatureAssert withReasonContaining(String text) {
       return matching(" and a reason containing \"" + text + "\"", r -> r.reason().contains(text));
     }
 
-    /** Returns to the assertions on the whole message. */
+    /**
+     * Returns to the assertions on the whole message.
+     *
+     * @return the message assertions this chain started from
+     */
     public MessageAssert and() {
       return owner;
     }
 
-    /** Returns the first signature that met every condition. */
+    /**
+     * Returns the first signature that met every condition.
+     *
+     * @return the result of the topmost signature kept
+     */
     public DkimResult result() {
       return candidates.get(0);
     }

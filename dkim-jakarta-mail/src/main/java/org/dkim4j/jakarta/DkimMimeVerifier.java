@@ -22,7 +22,11 @@ public final class DkimMimeVerifier {
 
   private final DkimVerifier verifier;
 
-  /** Creates a verifier for Jakarta Mail messages that delegates to {@code verifier}. */
+  /**
+   * Creates a verifier for Jakarta Mail messages that delegates to {@code verifier}.
+   *
+   * @param verifier the verifier that does the work, with its resolver and limits
+   */
   public DkimMimeVerifier(DkimVerifier verifier) {
     this.verifier = Objects.requireNonNull(verifier, "verifier");
   }
@@ -31,13 +35,20 @@ public final class DkimMimeVerifier {
    * Verifies a raw RFC 5322 message read from {@code in} to its end; see {@link
    * DkimVerifier#verify(InputStream)}.
    *
+   * @param in the message; read to its end but not closed
+   * @return one result per DKIM-Signature field, or none for an unsigned message
    * @throws IOException only when reading {@code in} fails
    */
   public DkimResults verify(InputStream in) throws IOException {
     return verifier.verify(in);
   }
 
-  /** Verifies a raw RFC 5322 message; see {@link DkimVerifier#verify(byte[])}. */
+  /**
+   * Verifies a raw RFC 5322 message; see {@link DkimVerifier#verify(byte[])}.
+   *
+   * @param message the whole message, header and body
+   * @return one result per DKIM-Signature field, or none for an unsigned message
+   */
   public DkimResults verify(byte[] message) {
     return verifier.verify(message);
   }
@@ -60,6 +71,8 @@ public final class DkimMimeVerifier {
    *       saveChanges()} on a message that was built rather than parsed.
    * </ul>
    *
+   * @param message the message, as received
+   * @return one result per DKIM-Signature field, or none for an unsigned message
    * @throws IllegalStateException when a {@code ReceivedMimeMessage} was changed after parsing
    * @throws IOException when the message cannot be read
    * @throws MessagingException when the message cannot be written

@@ -77,12 +77,22 @@ public class DkimSigningMimeMessage extends MimeMessage {
   private final SigningTable table;
   private volatile SigningOutcome lastSigning;
 
-  /** Creates an empty message, signed by {@code signer} when written. */
+  /**
+   * Creates an empty message, signed by {@code signer} when written.
+   *
+   * @param session the session whose {@code mail.mime.*} properties apply; may be null
+   * @param signer signs every write of the message
+   */
   public DkimSigningMimeMessage(Session session, DkimSigner signer) {
     this(session, SigningTable.of(signer));
   }
 
-  /** Creates an empty message, signed by the signer {@code table} chooses when written. */
+  /**
+   * Creates an empty message, signed by the signer {@code table} chooses when written.
+   *
+   * @param session the session whose {@code mail.mime.*} properties apply; may be null
+   * @param table chooses the signer at each write, by the sender's address
+   */
   public DkimSigningMimeMessage(Session session, SigningTable table) {
     super(session);
     this.table = Objects.requireNonNull(table, "table");
@@ -92,6 +102,8 @@ public class DkimSigningMimeMessage extends MimeMessage {
    * Creates a copy of {@code source} (see {@link MimeMessage#MimeMessage(MimeMessage)}), signed by
    * {@code signer} when written. Use it to sign a message built elsewhere, e.g. by a framework.
    *
+   * @param source the message to copy
+   * @param signer signs every write of the copy
    * @throws MessagingException when {@code source} cannot be written
    */
   public DkimSigningMimeMessage(MimeMessage source, DkimSigner signer) throws MessagingException {
@@ -102,6 +114,8 @@ public class DkimSigningMimeMessage extends MimeMessage {
    * Creates a copy of {@code source} (see {@link MimeMessage#MimeMessage(MimeMessage)}), signed by
    * the signer {@code table} chooses when written.
    *
+   * @param source the message to copy
+   * @param table chooses the signer at each write, by the sender's address
    * @throws MessagingException when {@code source} cannot be written
    */
   public DkimSigningMimeMessage(MimeMessage source, SigningTable table) throws MessagingException {
@@ -167,12 +181,18 @@ public class DkimSigningMimeMessage extends MimeMessage {
   /**
    * Returns what the last {@code writeTo} of this message did: the signatures it wrote, or that it
    * wrote none and why. Empty before the first {@code writeTo}.
+   *
+   * @return the outcome of the last write, or empty before the first
    */
   public Optional<SigningOutcome> lastSigning() {
     return Optional.ofNullable(lastSigning);
   }
 
-  /** Returns the table that chooses this message's signer. */
+  /**
+   * Returns the table that chooses this message's signer.
+   *
+   * @return the signing table, never {@code null}
+   */
   public SigningTable signingTable() {
     return table;
   }

@@ -15,7 +15,11 @@ import java.io.IOException;
 public final class MessageNotSignedException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message that names the sender looked up. */
+  /**
+   * Creates the exception with a message that names the sender looked up.
+   *
+   * @param message names the address looked up and where it came from
+   */
   public MessageNotSignedException(String message) {
     super(message);
   }

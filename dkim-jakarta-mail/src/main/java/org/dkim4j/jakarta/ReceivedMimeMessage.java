@@ -49,6 +49,7 @@ public final class ReceivedMimeMessage extends MimeMessage {
    * InputStream)}).
    *
    * @param session the session whose {@code mail.mime.*} properties apply; may be null
+   * @param in the message as received, header and body
    * @throws MessagingException when the message cannot be parsed
    */
   public ReceivedMimeMessage(Session session, InputStream in) throws MessagingException {
@@ -88,6 +89,8 @@ public final class ReceivedMimeMessage extends MimeMessage {
    *
    * <p>Changes made inside a {@code Multipart} obtained from {@code getContent()} are not seen
    * before {@code saveChanges()}; until then they do not change what this message writes either.
+   *
+   * @return a new list of changes, empty when there are none
    */
   public List<String> modifications() {
     List<String> found = new ArrayList<>();

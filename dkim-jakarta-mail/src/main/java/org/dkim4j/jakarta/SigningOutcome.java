@@ -44,7 +44,11 @@ public final class SigningOutcome {
     return new SigningOutcome(List.of(), reason);
   }
 
-  /** True when at least one DKIM-Signature field was written. */
+  /**
+   * True when at least one DKIM-Signature field was written.
+   *
+   * @return {@code true} if the message was signed
+   */
   public boolean signed() {
     return !fields.isEmpty();
   }
@@ -52,12 +56,18 @@ public final class SigningOutcome {
   /**
    * Returns the DKIM-Signature header fields as written, top to bottom, folding kept, without the
    * terminating CRLF; empty when the message went out unsigned.
+   *
+   * @return an unmodifiable list, e.g. {@code DKIM-Signature: v=1; a=rsa-sha256; ...}
    */
   public List<String> signatureFields() {
     return fields;
   }
 
-  /** Returns the signatures written, parsed. */
+  /**
+   * Returns the signatures written, parsed.
+   *
+   * @return a new list, in the order of {@link #signatureFields()}
+   */
   public List<DkimSignature> signatures() {
     List<DkimSignature> signatures = new ArrayList<>(fields.size());
     for (String field : fields) {
@@ -69,6 +79,8 @@ public final class SigningOutcome {
   /**
    * Says why the message was signed as it was, e.g. {@code "header From alice@example.com matched
    * domain example.com"} or {@code "no SigningTable entry matches header From bob@example.net"}.
+   *
+   * @return the reason, never {@code null}
    */
   public String reason() {
     return reason;

@@ -99,12 +99,21 @@ public final class SigningTable {
     this.signatureRequired = b.signatureRequired;
   }
 
-  /** Returns a builder for a table. */
+  /**
+   * Returns a builder for a table.
+   *
+   * @return a new, empty builder: no entries, no fallback, looking at the header From only
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a table that signs every message with {@code signer}. */
+  /**
+   * Returns a table that signs every message with {@code signer}.
+   *
+   * @param signer the signer for every message
+   * @return the table
+   */
   public static SigningTable of(DkimSigner signer) {
     return builder().otherwise(signer).build();
   }
@@ -112,6 +121,9 @@ public final class SigningTable {
   /**
    * Returns the signer for a message sent by {@code address}: the most specific entry, or the
    * fallback, or empty when neither applies.
+   *
+   * @param address an address such as {@code alice@example.com}; the domain may be a U-label
+   * @return the signer, or empty
    */
   public Optional<DkimSigner> signerFor(String address) {
     Match match = lookup(address);
@@ -121,7 +133,11 @@ public final class SigningTable {
     return Optional.ofNullable(otherwise);
   }
 
-  /** True when messages that no entry matches are refused rather than written unsigned. */
+  /**
+   * True when messages that no entry matches are refused rather than written unsigned.
+   *
+   * @return {@code true} if {@link Builder#requireSignature()} was called
+   */
   public boolean requiresSignature() {
     return signatureRequired;
   }
@@ -319,7 +335,15 @@ public final class SigningTable {
 
     private Builder() {}
 
-    /** Signs mail from exactly {@code address} (local part compared ASCII case-insensitively). */
+    /**
+     * Signs mail from exactly {@code address} (local part compared ASCII case-insensitively).
+     *
+     * @param address an address such as {@code alice@example.com}
+     * @param signer the signer for that address
+     * @return this builder
+     * @throws IllegalArgumentException if {@code address} is not {@code local@domain}, or already
+     *     has an entry
+     */
     public Builder address(String address, DkimSigner signer) {
       Objects.requireNonNull(signer, "signer");
       int at = address.lastIndexOf('@');
@@ -332,7 +356,14 @@ public final class SigningTable {
       return this;
     }
 
-    /** Signs mail from any address at exactly {@code domain} (OpenDKIM's {@code *@domain}). */
+    /**
+     * Signs mail from any address at exactly {@code domain} (OpenDKIM's {@code *@domain}).
+     *
+     * @param domain e.g. {@code example.com}; a trailing dot and U-labels are accepted
+     * @param signer the signer for that domain
+     * @return this builder
+     * @throws IllegalArgumentException if {@code domain} is empty or already has an entry
+     */
     public Builder domain(String domain, DkimSigner signer) {
       Objects.requireNonNull(signer, "signer");
       put(domains, normalizeDomain(domain), signer, "domain");
@@ -342,6 +373,11 @@ public final class SigningTable {
     /**
      * Signs mail from any address at a subdomain of {@code domain}, at any depth, but not at {@code
      * domain} itself (OpenDKIM's {@code *@*.domain}); add {@link #domain} for that.
+     *
+     * @param domain e.g. {@code example.com}; a trailing dot and U-labels are accepted
+     * @param signer the signer for the subdomains
+     * @return this builder
+     * @throws IllegalArgumentException if {@code domain} is empty or already has a subdomains entry
      */
     public Builder subdomains(String domain, DkimSigner signer) {
       Objects.requireNonNull(signer, "signer");
@@ -355,13 +391,22 @@ public final class SigningTable {
      * it. The function maps a lowercase A-label domain to its organizational domain (or null); the
      * Public Suffix List based one of a DMARC library is the right choice. dkim4j's Jakarta Mail
      * module does not depend on one, so nothing is assumed by default.
+     *
+     * @param organizationalDomainOf maps a domain to its organizational domain, or to null when it
+     *     has none
+     * @return this builder
      */
     public Builder organizationalDomain(UnaryOperator<String> organizationalDomainOf) {
       this.organizationalDomain = Objects.requireNonNull(organizationalDomainOf, "function");
       return this;
     }
 
-    /** Signs every message that no entry matches with {@code signer} (OpenDKIM's {@code *}). */
+    /**
+     * Signs every message that no entry matches with {@code signer} (OpenDKIM's {@code *}).
+     *
+     * @param signer the fallback signer
+     * @return this builder
+     */
     public Builder otherwise(DkimSigner signer) {
       this.otherwise = Objects.requireNonNull(signer, "signer");
       return this;
@@ -370,6 +415,10 @@ public final class SigningTable {
     /**
      * Sets where the looked-up address comes from, tried in this order (default: {@link
      * AddressSource#HEADER_FROM} only).
+     *
+     * @param first the source tried first
+     * @param more the sources tried next, in order
+     * @return this builder
      */
     public Builder addressSources(AddressSource first, AddressSource... more) {
       List<AddressSource> list = new ArrayList<>();
@@ -385,13 +434,19 @@ public final class SigningTable {
      * Refuses to write a message that no entry matches, instead of writing it unsigned: {@code
      * writeTo} then throws {@link MessageNotSignedException} before writing a byte, so that a
      * transport aborts the message.
+     *
+     * @return this builder
      */
     public Builder requireSignature() {
       this.signatureRequired = true;
       return this;
     }
 
-    /** Returns the table. */
+    /**
+     * Returns the table.
+     *
+     * @return an immutable, thread-safe table
+     */
     public SigningTable build() {
       return new SigningTable(this);
     }
