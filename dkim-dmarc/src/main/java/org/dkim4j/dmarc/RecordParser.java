@@ -68,6 +68,12 @@ final class RecordParser {
     if (text.isBlank()) {
       throw new DmarcRecordException("v", "the record is empty; it must start with v=DMARC1");
     }
+    // The test policy discovery applies (RFC 7489 section 6.6.3), so that no record is valid
+    // here but ignored in discovery: the tag-list reading below also skips line breaks and
+    // empty tag-specs in front of v=.
+    if (!startsWithVersion(text)) {
+      throw new DmarcRecordException("v", "the record must start with v=DMARC1");
+    }
     tags = tagList();
     Map<String, String> byName = new HashMap<>();
     String first = null;

@@ -99,6 +99,15 @@ class DmarcRecordTest {
   }
 
   @Test
+  void aRecordIsValidOnlyIfDiscoveryWouldKeepIt() {
+    for (String record :
+        List.of("\nv=DMARC1; p=none", "; v=DMARC1; p=none", "\r\n v=DMARC1; p=none")) {
+      assertFalse(DmarcRecord.isDmarcRecord(record));
+      assertEquals("v", invalid(record).tag());
+    }
+  }
+
+  @Test
   void unknownTagsAreIgnoredButKept() {
     DmarcRecord record = DmarcRecord.parse("v=DMARC1; p=none; future=1; x_y=z");
     assertEquals("1", record.tags().get("future").orElseThrow());
