@@ -60,4 +60,19 @@ class TagValueSyntaxTest {
     assertFalse(KeyRecord.parse("s=email\u3000; p=").allowsEmail());
     assertFalse(KeyRecord.parse("h=sha256\u000b; p=").allowsHashOf(SignatureAlgorithm.RSA_SHA256));
   }
+
+  @Test
+  void identityKeepsCharactersOutsideTheBasicPlane() {
+    DkimSignature signature = parse("a=rsa-sha256; h=from; i=j\uD83D\uDE00=40x@example.com");
+    assertEquals("j\uD83D\uDE00@x@example.com", signature.identity());
+  }
+
+  @Test
+  void quotedPrintableEscapesTakeAsciiHexDigitsOnly() {
+    assertEquals("a@example.com", parse("a=rsa-sha256; h=from; i=a=40example.com").identity());
+    // U+0664 and U+0660 are Arabic-Indic digits 4 and 0, which Character.digit accepts.
+    assertThrows(
+        DkimSyntaxException.class,
+        () -> parse("a=rsa-sha256; h=from; i=a=\u0664\u0660example.com"));
+  }
 }
