@@ -50,13 +50,36 @@ final class Folder {
       newLine();
       append(unit);
     } else {
+      // A word of tabs only (or nothing, between two spaces) goes with the word after it, so
+      // that no line holds nothing but whitespace (RFC 5322 section 3.2.2).
+      String carried = null;
       for (String word : unit.split(" ", -1)) {
+        if (carried != null) {
+          word = carried + " " + word;
+          carried = null;
+        }
+        if (!hasText(word)) {
+          carried = word;
+          continue;
+        }
         if (!fits(word) && lineHasText) {
           newLine();
         }
         append(word);
       }
+      if (carried != null) {
+        append(carried);
+      }
     }
+  }
+
+  private static boolean hasText(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (word.charAt(i) != ' ' && word.charAt(i) != '\t') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean fits(String word) {

@@ -1,6 +1,7 @@
 package org.dkim4j.canon;
 
 import java.util.Locale;
+import org.dkim4j.message.Ascii;
 
 /** The two canonicalization algorithms of RFC 6376 section 3.4. */
 public enum Canonicalization {
@@ -19,17 +20,17 @@ public enum Canonicalization {
   }
 
   /**
-   * Parses {@code simple} or {@code relaxed} (case-insensitive).
+   * Parses {@code simple} or {@code relaxed} (ASCII case-insensitive).
    *
    * @param value the header or body half of a {@code c=} tag (RFC 6376 section 3.5)
    * @return the canonicalization
    * @throws IllegalArgumentException for any other value
    */
   public static Canonicalization parse(String value) {
-    if ("simple".equalsIgnoreCase(value)) {
+    if (value != null && Ascii.equalsIgnoreCase("simple", value)) {
       return SIMPLE;
     }
-    if ("relaxed".equalsIgnoreCase(value)) {
+    if (value != null && Ascii.equalsIgnoreCase("relaxed", value)) {
       return RELAXED;
     }
     throw new IllegalArgumentException("unknown canonicalization \"" + value + "\"");

@@ -3,6 +3,7 @@ package org.dkim4j.crypto;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import org.dkim4j.message.Ascii;
 
 /**
  * The DKIM signing algorithms ({@code a=}, RFC 6376 section 3.3, RFC 8463 section 3). rsa-sha1 is
@@ -70,14 +71,14 @@ public enum SignatureAlgorithm {
   }
 
   /**
-   * Returns the algorithm for an {@code a=} value (case-insensitive), if known.
+   * Returns the algorithm for an {@code a=} value (ASCII case-insensitive), if known.
    *
    * @param value the {@code a=} tag value, e.g. {@code rsa-sha256} or {@code ed25519-sha256}
    * @return the algorithm, or empty for an unknown or {@code null} value
    */
   public static Optional<SignatureAlgorithm> fromTagValue(String value) {
     for (SignatureAlgorithm algorithm : values()) {
-      if (algorithm.tagValue.equalsIgnoreCase(value)) {
+      if (value != null && Ascii.equalsIgnoreCase(algorithm.tagValue, value)) {
         return Optional.of(algorithm);
       }
     }

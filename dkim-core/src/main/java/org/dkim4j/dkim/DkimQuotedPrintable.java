@@ -39,19 +39,41 @@ final class DkimQuotedPrintable {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '=') {
-        int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
-        int low = high < 0 ? -1 : Character.digit(value.charAt(i + 2), 16);
+        int high = i + 2 < value.length() ? hexDigit(value.charAt(i + 1)) : -1;
+        int low = high < 0 ? -1 : hexDigit(value.charAt(i + 2));
         if (low < 0) {
           throw new DkimSyntaxException("invalid quoted-printable escape in " + what);
         }
         out.write(high * 16 + low);
         i += 2;
       } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-        byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        // A whole code point: encoding the halves of a surrogate pair one by one gives "??".
+        int end =
+            Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))
+                ? i + 2
+                : i + 1;
+        byte[] bytes = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);
+        i = end - 1;
       }
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** An ASCII hex digit's value (RFC 2045 hex-octet, lower case tolerated), else -1. */
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return -1;
   }
 
   static List<String> encodeAtoms(String text) {

@@ -110,9 +110,11 @@ public final class DkimSignature {
       throw new DkimSyntaxException("invalid canonicalization c=" + value);
     }
     try {
-      Canonicalization header = Canonicalization.parse(parts[0].strip());
+      Canonicalization header = Canonicalization.parse(TagValues.trimFws(parts[0]));
       Canonicalization body =
-          parts.length == 2 ? Canonicalization.parse(parts[1].strip()) : Canonicalization.SIMPLE;
+          parts.length == 2
+              ? Canonicalization.parse(TagValues.trimFws(parts[1]))
+              : Canonicalization.SIMPLE;
       return new Canonicalization[] {header, body};
     } catch (IllegalArgumentException e) {
       throw new DkimSyntaxException("invalid canonicalization c=" + value);
@@ -122,7 +124,7 @@ public final class DkimSignature {
   private static List<String> parseHeaderList(String value) {
     List<String> names = new ArrayList<>();
     for (String part : value.split(":", -1)) {
-      String name = part.strip();
+      String name = TagValues.trimFws(part);
       if (name.isEmpty() || !isFieldName(name)) {
         throw new DkimSyntaxException("invalid header name \"" + name + "\" in h=");
       }
@@ -182,7 +184,7 @@ public final class DkimSignature {
 
   private static boolean containsIgnoreCase(String[] values, String wanted) {
     for (String v : values) {
-      if (Ascii.equalsIgnoreCase(v.strip(), wanted)) {
+      if (Ascii.equalsIgnoreCase(TagValues.trimFws(v), wanted)) {
         return true;
       }
     }

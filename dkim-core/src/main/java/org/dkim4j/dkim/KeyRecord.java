@@ -36,7 +36,7 @@ public final class KeyRecord {
         throw new DkimSyntaxException("v= is not the first tag of the key record");
       }
     }
-    this.keyTypeName = tags.get("k").orElse("rsa").strip();
+    this.keyTypeName = TagValues.trimFws(tags.get("k").orElse("rsa"));
     if (Ascii.equalsIgnoreCase(keyTypeName, "rsa")) {
       keyType = KeyType.RSA;
     } else if (Ascii.equalsIgnoreCase(keyTypeName, "ed25519")) {
@@ -77,7 +77,7 @@ public final class KeyRecord {
     }
     List<String> items = new ArrayList<>();
     for (String item : value.split(":")) {
-      String trimmed = item.strip();
+      String trimmed = TagValues.trimFws(item);
       if (!trimmed.isEmpty()) {
         items.add(trimmed);
       }

@@ -29,6 +29,27 @@ final class TagValues {
     }
   }
 
+  /**
+   * Removes leading and trailing folding whitespace (SP, HTAB, CR, LF), the only whitespace RFC
+   * 6376 section 3.2 allows around values and list items. Unlike String.strip(), it keeps control
+   * characters such as U+001D and Unicode spaces, which make the value invalid.
+   */
+  static String trimFws(String value) {
+    int from = 0;
+    int to = value.length();
+    while (from < to && isFws(value.charAt(from))) {
+      from++;
+    }
+    while (to > from && isFws(value.charAt(to - 1))) {
+      to--;
+    }
+    return value.substring(from, to);
+  }
+
+  private static boolean isFws(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  }
+
   /** Counts the fields called {@code name} (ASCII case-insensitive). */
   static int count(List<HeaderField> fields, String name) {
     int n = 0;

@@ -195,7 +195,8 @@ public final class TagList {
     private Builder() {}
 
     /**
-     * Adds a tag.
+     * Adds a tag. Leading and trailing whitespace (SP, HTAB, CR, LF, as in {@link #parse}) is
+     * removed from the value; any other character is kept.
      *
      * @param name the tag name, e.g. {@code v}
      * @param value the value, stripped of leading and trailing whitespace
@@ -210,7 +211,8 @@ public final class TagList {
       if (value.indexOf(';') >= 0) {
         throw new IllegalArgumentException("a tag value cannot contain ';': " + name);
       }
-      if (tags.putIfAbsent(name, value.strip()) != null) {
+      int end = trimWhitespace(value, 0, value.length());
+      if (tags.putIfAbsent(name, value.substring(skipWhitespace(value, 0, end), end)) != null) {
         throw new IllegalArgumentException("duplicate tag: " + name);
       }
       return this;

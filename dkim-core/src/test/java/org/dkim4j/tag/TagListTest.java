@@ -63,4 +63,11 @@ class TagListTest {
     assertThrows(
         IllegalArgumentException.class, () -> TagList.builder().add("a", "1").add("a", "2"));
   }
+
+  @Test
+  void builderTrimsTheWhitespaceTheParserTrimsAndNothingElse() {
+    TagList built = TagList.builder().add("a", " \t\r\n b\u000b\u3000 \r\n").build();
+    assertEquals("b\u000b\u3000", built.getOrNull("a"));
+    assertEquals(TagList.parse("a= \t\r\n b\u000b\u3000 \r\n"), built);
+  }
 }

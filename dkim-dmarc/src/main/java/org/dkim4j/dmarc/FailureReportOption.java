@@ -31,7 +31,7 @@ public enum FailureReportOption {
 
   static FailureReportOption fromTagValue(String value) {
     for (FailureReportOption option : values()) {
-      if (option.tagValue.equalsIgnoreCase(value)) {
+      if (org.dkim4j.message.Ascii.equalsIgnoreCase(option.tagValue, value)) {
         return option;
       }
     }

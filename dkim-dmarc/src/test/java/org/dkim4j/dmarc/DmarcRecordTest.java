@@ -99,6 +99,30 @@ class DmarcRecordTest {
   }
 
   @Test
+  void aRecordIsValidOnlyIfDiscoveryWouldKeepIt() {
+    for (String record :
+        List.of("\nv=DMARC1; p=none", "; v=DMARC1; p=none", "\r\n v=DMARC1; p=none")) {
+      assertFalse(DmarcRecord.isDmarcRecord(record));
+      assertEquals("v", invalid(record).tag());
+    }
+  }
+
+  @Test
+  void foAndRfAllowSpacesAroundTheirValuesButNoOtherCharacters() {
+    assertEquals(
+        Set.of(FailureReportOption.ALL_FAILED, FailureReportOption.SPF_FAILED),
+        DmarcRecord.parse("v=DMARC1; p=none; fo= 0 :\tS ; rf= AFRF ").failureReportOptions());
+    for (String record :
+        List.of(
+            "v=DMARC1; p=none; fo=0\u001d",
+            "v=DMARC1; p=none; fo=\u017f",
+            "v=DMARC1; p=none; fo=1\u3000:d",
+            "v=DMARC1; p=none; rf=afrf\u000b")) {
+      assertEquals(record.contains("rf=") ? "rf" : "fo", invalid(record).tag(), record);
+    }
+  }
+
+  @Test
   void unknownTagsAreIgnoredButKept() {
     DmarcRecord record = DmarcRecord.parse("v=DMARC1; p=none; future=1; x_y=z");
     assertEquals("1", record.tags().get("future").orElseThrow());
