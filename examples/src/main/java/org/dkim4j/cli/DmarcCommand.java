@@ -5,14 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dkim4j.dkim.DkimResult;
-import org.dkim4j.dkim.DkimVerifier;
 import org.dkim4j.dmarc.DmarcEvaluation;
 import org.dkim4j.dmarc.DmarcEvaluator;
 import org.dkim4j.dmarc.DmarcVerdict;
@@ -23,7 +18,6 @@ import org.dkim4j.dns.TxtResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code dkim4j dmarc}: verifies DKIM and evaluates DMARC (RFC 7489, RFC 9989) for each message,
@@ -39,6 +33,8 @@ import picocli.CommandLine.Parameters;
 final class DmarcCommand implements Callable<Integer> {
 
   @Mixin DnsOptions dns = new DnsOptions();
+
+  @Mixin ReportOptions report = new ReportOptions();
 
   @Option(
       names = "--mail-from",
@@ -59,25 +55,6 @@ final class DmarcCommand implements Callable<Integer> {
           "Find organizational domains with the Public Suffix List (RFC 7489) instead of the DNS tree walk (RFC 9989).")
   boolean psl;
 
-  @Option(
-      names = "--now",
-      paramLabel = "EPOCH_SECONDS",
-      description = "Verify as if the time were this (for t= and x=).")
-  Long now;
-
-  @Option(
-      names = "--authserv-id",
-      defaultValue = "dkim4j",
-      description =
-          "The authserv-id of the Authentication-Results field (default: ${DEFAULT-VALUE}).")
-  String authservId;
-
-  @Option(names = "--json", description = "Print one JSON object per message instead.")
-  boolean json;
-
-  @Parameters(arity = "0..*", defaultValue = "-", description = "Message files, or - for stdin.")
-  List<String> files;
-
   private final Io io;
 
   DmarcCommand(Io io) {
@@ -88,21 +65,17 @@ final class DmarcCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SpfInput spfInput = spfInput();
     TxtResolver resolver = dns.resolver();
-    DkimVerifier.Builder verifier = DkimVerifier.builder().resolver(resolver);
-    if (now != null) {
-      verifier.clock(Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC));
-    }
     DmarcEvaluator evaluator =
         DmarcEvaluator.builder()
             .resolver(resolver)
-            .dkimVerifier(verifier.build())
+            .dkimVerifier(report.verifier(resolver))
             .organizationalDomains(
                 psl
                     ? OrganizationalDomainStrategy.publicSuffixList()
                     : OrganizationalDomainStrategy.treeWalk())
             .build();
     boolean allPassed = true;
-    for (String file : files) {
+    for (String file : report.files) {
       DmarcEvaluation evaluation;
       try (InputStream in = io.open(file)) {
         evaluation = evaluator.evaluate(in, spfInput);
@@ -110,9 +83,9 @@ final class DmarcCommand implements Callable<Integer> {
       allPassed &= evaluation.verdict().passed();
       io.out()
           .print(
-              json
+              report.json
                   ? json(file, evaluation) + "\n"
-                  : evaluation.authenticationResults(authservId).toHeaderField());
+                  : evaluation.authenticationResults(report.authservId).toHeaderField());
     }
     io.out().flush();
     return allPassed ? Main.OK : Main.CHECK_FAILED;
@@ -162,7 +135,7 @@ final class DmarcCommand implements Callable<Integer> {
       }
       g.writeEndArray();
       g.writeStringField(
-          "authenticationResults", evaluation.authenticationResults(authservId).format());
+          "authenticationResults", evaluation.authenticationResults(report.authservId).format());
       g.writeEndObject();
     }
     return out.toString();

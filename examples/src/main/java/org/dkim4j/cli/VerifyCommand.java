@@ -5,18 +5,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.dkim4j.dkim.DkimResult;
 import org.dkim4j.dkim.DkimResults;
 import org.dkim4j.dkim.DkimVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code dkim4j verify}: prints one Authentication-Results field (RFC 8601) per message, or one
@@ -32,24 +26,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin DnsOptions dns = new DnsOptions();
 
-  @Option(
-      names = "--now",
-      paramLabel = "EPOCH_SECONDS",
-      description = "Verify as if the time were this (for t= and x=).")
-  Long now;
-
-  @Option(
-      names = "--authserv-id",
-      defaultValue = "dkim4j",
-      description =
-          "The authserv-id of the Authentication-Results field (default: ${DEFAULT-VALUE}).")
-  String authservId;
-
-  @Option(names = "--json", description = "Print one JSON object per message instead.")
-  boolean json;
-
-  @Parameters(arity = "0..*", defaultValue = "-", description = "Message files, or - for stdin.")
-  List<String> files;
+  @Mixin ReportOptions report = new ReportOptions();
 
   private final Io io;
 
@@ -59,13 +36,9 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DkimVerifier.Builder builder = DkimVerifier.builder().resolver(dns.resolver());
-    if (now != null) {
-      builder.clock(Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC));
-    }
-    DkimVerifier verifier = builder.build();
+    DkimVerifier verifier = report.verifier(dns.resolver());
     boolean allPassed = true;
-    for (String file : files) {
+    for (String file : report.files) {
       DkimResults results;
       try (InputStream in = io.open(file)) {
         results = verifier.verify(in);
@@ -73,9 +46,9 @@ final class VerifyCommand implements Callable<Integer> {
       allPassed &= results.anyPassed();
       io.out()
           .print(
-              json
+              report.json
                   ? json(file, results) + "\n"
-                  : results.authenticationResults(authservId).toHeaderField());
+                  : results.authenticationResults(report.authservId).toHeaderField());
     }
     io.out().flush();
     return allPassed ? Main.OK : Main.CHECK_FAILED;
@@ -94,7 +67,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
       g.writeEndArray();
       g.writeStringField(
-          "authenticationResults", results.authenticationResults(authservId).format());
+          "authenticationResults", results.authenticationResults(report.authservId).format());
       g.writeEndObject();
     }
     return out.toString();
