@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Measures dkim4j against the limit (SHA-256 plus one key operation) and the Java peers (Apache
+# jDKIM, Simple Java Mail) in one JMH run, and writes benchmarks/RESULTS.md.
+#
+#   benchmarks/run.sh            # about five minutes: one fork, short iterations
+#   benchmarks/run.sh --long     # about half an hour: three forks, longer iterations
+#   benchmarks/run.sh --out FILE # write the report elsewhere
+#
+# Builds dkim-core and the benchmarks (without running tests, and without installing anything),
+# then runs org.dkim4j.benchmarks.Report. Other JMH benchmarks run as usual with
+# java -jar benchmarks/target/benchmarks.jar [JMH options].
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q -DskipTests package -pl benchmarks -am
+exec java -cp benchmarks/target/benchmarks.jar org.dkim4j.benchmarks.Report "$@"

@@ -1,0 +1,98 @@
+package org.dkim4j.benchmarks;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.dkim4j.crypto.DigestInfo;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The limit no DKIM implementation can beat: the JDK's SHA-256 over the message bytes as they are,
+ * then one private-key (sign) or public-key (verify) operation on that digest, with the fastest
+ * back-end the JVM has for the algorithm ({@link SignatureBackends}: the JDK for RSA, Bouncy
+ * Castle's lightweight API for Ed25519, its public point decoded ahead of time). No parsing, no
+ * canonicalization, one hash instead of two.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class Limit {
+
+  /** Message size. */
+  @Param({"4KB", "100KB", "10MB"})
+  public String size;
+
+  /** Signature algorithm. */
+  @Param({"rsa-sha256", "ed25519-sha256"})
+  public String algorithm;
+
+  private byte[] message;
+  private boolean rsa;
+  private PrivateKey rsaPrivate;
+  private PublicKey rsaPublic;
+  private Ed25519PrivateKeyParameters ed25519;
+  private Ed25519.PublicPoint ed25519Public;
+  private byte[] signature;
+
+  /** Creates the key and a signature to verify. */
+  @Setup
+  public void setUp() throws GeneralSecurityException {
+    Workload workload = Workload.of(size, algorithm, "relaxed/relaxed");
+    message = workload.message;
+    rsa = workload.rsa;
+    if (rsa) {
+      rsaPrivate = workload.rsaKeys.getPrivate();
+      rsaPublic = workload.rsaPublic();
+    } else {
+      ed25519 = workload.ed25519;
+      ed25519Public =
+          Ed25519.validatePublicKeyFullExport(ed25519.generatePublicKey().getEncoded(), 0);
+    }
+    signature = sign(new CpuTime());
+    if (!verify(new CpuTime())) {
+      throw new IllegalStateException("the limit does not verify its own signature");
+    }
+  }
+
+  /** SHA-256 of the message, then one signing operation. */
+  @Benchmark
+  public byte[] sign(CpuTime cpu) throws GeneralSecurityException {
+    cpu.calls++;
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(message);
+    if (rsa) {
+      Signature signer = Signature.getInstance("NONEwithRSA");
+      signer.initSign(rsaPrivate);
+      signer.update(DigestInfo.sha256(digest));
+      return signer.sign();
+    }
+    byte[] result = new byte[Ed25519.SIGNATURE_SIZE];
+    ed25519.sign(Ed25519.Algorithm.Ed25519, null, digest, 0, digest.length, result, 0);
+    return result;
+  }
+
+  /** SHA-256 of the message, then one verifying operation. */
+  @Benchmark
+  public boolean verify(CpuTime cpu) throws GeneralSecurityException {
+    cpu.calls++;
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(message);
+    if (rsa) {
+      Signature verifier = Signature.getInstance("NONEwithRSA");
+      verifier.initVerify(rsaPublic);
+      verifier.update(DigestInfo.sha256(digest));
+      return verifier.verify(signature);
+    }
+    return Ed25519.verify(signature, 0, ed25519Public, digest, 0, digest.length);
+  }
+}

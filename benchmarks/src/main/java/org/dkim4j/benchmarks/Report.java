@@ -1,0 +1,472 @@
+package org.dkim4j.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs dkim4j, the limit ({@link Limit}, {@link Sha256}) and the Java peers ({@link ApacheJdkim},
+ * {@link SimpleJavaMail}) in one JMH run, with allocation measured per operation ({@code -prof
+ * gc}), and writes a Markdown report: throughput, the ratios dkim4j/limit and dkim4j/peer for each
+ * workload, and which performance targets the run met. Ratios compare measurements of the same run
+ * on the same machine; absolute numbers depend on both.
+ *
+ * <p>Usage: {@code benchmarks/run.sh [--long] [--out FILE]}. The default run takes about five
+ * minutes on two cores: one fork, short iterations. {@code --long} runs three forks with longer
+ * warm-up and measurement (about half an hour), for numbers with tighter error bars.
+ */
+public final class Report {
+
+  private static final List<String> SIZES = List.of(Workload.SIZES.split(","));
+  private static final List<String> ALGORITHMS = List.of("rsa-sha256", "ed25519-sha256");
+  private static final List<String> CANONICALIZATIONS = List.of("relaxed/relaxed", "simple/simple");
+  private static final List<String> OPERATIONS = List.of("sign", "verify");
+
+  /** Targets: dkim4j's throughput as a share of the limit's, by message size. */
+  private static final Map<String, Double> LIMIT_TARGETS = Map.of("4KB", 0.9, "100KB", 0.75);
+
+  private static final double BODY_TARGET = 0.6;
+  private static final double JDKIM_VERIFY_TARGET = 3;
+  private static final double JDKIM_SIGN_TARGET = 2;
+
+  private static final String ED25519 = "ed25519-sha256";
+
+  /** How throughput is counted: per second of wall-clock time, or of the thread's CPU time. */
+  private enum Metric {
+    WALL,
+    CPU
+  }
+
+  private final Map<String, RunResult> results = new HashMap<>();
+
+  private Report(Collection<RunResult> runResults) {
+    for (RunResult result : runResults) {
+      String benchmark = result.getParams().getBenchmark();
+      String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1));
+      results.put(
+          key(
+              name.substring(1),
+              result.getParams().getParam("size"),
+              result.getParams().getParam("algorithm"),
+              result.getParams().getParam("canonicalization")),
+          result);
+    }
+  }
+
+  /**
+   * Runs the benchmarks and writes the report.
+   *
+   * @param args {@code --long} for longer runs, {@code --out FILE} for the report's path (default
+   *     {@code benchmarks/RESULTS.md}), {@code --include REGEX} to run only some benchmarks (the
+   *     report then leaves the others out)
+   */
+  public static void main(String[] args) throws RunnerException, IOException {
+    boolean longRun = false;
+    Path out = Path.of("benchmarks", "RESULTS.md");
+    String include =
+        "org\\.dkim4j\\.benchmarks\\.(Dkim4j|Limit|Sha256|ApacheJdkim|SimpleJavaMail)\\.";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--long" -> longRun = true;
+        case "--out" -> out = Path.of(args[++i]);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option " + args[i] + "; usage: Report [--long] [--out FILE]");
+      }
+    }
+    String loadBefore = loadAverage();
+    ZonedDateTime start = ZonedDateTime.now(ZoneOffset.UTC);
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .include(
+                "org\\.dkim4j\\.benchmarks\\.(Dkim4j|Limit|Sha256|ApacheJdkim|SimpleJavaMail)\\.")
+            .addProfiler(GCProfiler.class)
+            .shouldFailOnError(true)
+            .jvmArgsAppend("-Xmx2g")
+            .result(out.resolveSibling("target").resolve("jmh-result.json").toString())
+            .resultFormat(ResultFormatType.JSON);
+    if (longRun) {
+      options
+          .forks(3)
+          .warmupIterations(5)
+          .warmupTime(TimeValue.seconds(2))
+          .measurementIterations(5)
+          .measurementTime(TimeValue.seconds(2));
+    } else {
+      options
+          .forks(1)
+          .warmupIterations(2)
+          .warmupTime(TimeValue.seconds(1))
+          .measurementIterations(3)
+          .measurementTime(TimeValue.milliseconds(700));
+    }
+    Files.createDirectories(out.toAbsolutePath().resolveSibling("target"));
+    Collection<RunResult> runResults = new Runner(options.build()).run();
+    String loadAfter = loadAverage();
+    Report report = new Report(runResults);
+    String text = report.markdown(start, longRun, loadBefore, loadAfter);
+    Files.writeString(out, text, StandardCharsets.UTF_8);
+    System.out.println();
+    System.out.println(text);
+    System.out.println("Written to " + out);
+  }
+
+  private String markdown(
+      ZonedDateTime start, boolean longRun, String loadBefore, String loadAfter) {
+    StringBuilder md = new StringBuilder();
+    md.append("# dkim4j benchmark results\n\n");
+    md.append("Generated by `benchmarks/run.sh")
+        .append(longRun ? " --long" : "")
+        .append("`: one JMH run measured everything below, so the ratios compare like with like.")
+        .append(" Absolute numbers depend on the machine; the ratios are what to quote.\n\n");
+    md.append("| | |\n|---|---|\n");
+    md.append("| Date | ")
+        .append(start.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+        .append(" |\n");
+    md.append("| CPU | ")
+        .append(cpuModel())
+        .append(", ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores |\n");
+    md.append("| JDK | ")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.runtime.version"))
+        .append(" |\n");
+    md.append("| OS | ")
+        .append(System.getProperty("os.name"))
+        .append(' ')
+        .append(System.getProperty("os.version"))
+        .append(" |\n");
+    md.append("| Load average (1, 5, 15 min) | before: ")
+        .append(loadBefore)
+        .append("; after: ")
+        .append(loadAfter)
+        .append(" |\n");
+    md.append("| JMH | ")
+        .append(
+            longRun
+                ? "3 forks, 5 × 2 s warm-up, 5 × 2 s measurement"
+                : "1 fork, 2 × 1 s warm-up, 3 × 0.7 s measurement")
+        .append(", `-prof gc` |\n\n");
+    md.append("## Throughput and ratios\n\n");
+    md.append("Operations per second (higher is better). *limit*: JDK SHA-256 over the message")
+        .append(" bytes plus one private-key (sign) or public-key (verify) operation, with no")
+        .append(" parsing or canonicalization. A ratio above 1 means dkim4j does more per second.")
+        .append(" In brackets: the same ratio from the benchmark thread's CPU time per operation,")
+        .append(" which other load on the machine distorts less (it leaves out garbage-collector")
+        .append(" threads, which favours the peers, who allocate more).\n\n");
+    md.append(
+        "| Message | Algorithm | c= | Op | limit | dkim4j | dkim4j / limit | Apache jDKIM"
+            + " | dkim4j / jDKIM | Simple Java Mail | dkim4j / SJM | dkim4j allocation / op |\n");
+    md.append("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    for (String size : SIZES) {
+      for (String algorithm : ALGORITHMS) {
+        for (String canonicalization : CANONICALIZATIONS) {
+          for (String operation : OPERATIONS) {
+            String dkim4j = "Dkim4j." + operation;
+            String limit = "Limit." + operation;
+            boolean rsa = algorithm.startsWith("rsa");
+            String jdkim = rsa ? "ApacheJdkim." + operation : null;
+            String sjm = rsa && operation.equals("sign") ? "SimpleJavaMail.sign" : null;
+            md.append("| ")
+                .append(size.replace("KB", " KB").replace("MB", " MB"))
+                .append(" | ")
+                .append(algorithm)
+                .append(" | ")
+                .append(canonicalization)
+                .append(" | ")
+                .append(operation)
+                .append(" | ")
+                .append(throughput(score(Metric.WALL, limit, size, algorithm, null)))
+                .append(" | ")
+                .append(throughput(score(Metric.WALL, dkim4j, size, algorithm, canonicalization)))
+                .append(" | ")
+                .append(ratios(dkim4j, limit, size, algorithm, canonicalization, true))
+                .append(" | ")
+                .append(throughput(score(Metric.WALL, jdkim, size, null, canonicalization)))
+                .append(" | ")
+                .append(ratios(dkim4j, jdkim, size, algorithm, canonicalization, false))
+                .append(" | ")
+                .append(throughput(score(Metric.WALL, sjm, size, null, canonicalization)))
+                .append(" | ")
+                .append(ratios(dkim4j, sjm, size, algorithm, canonicalization, false))
+                .append(" | ")
+                .append(bytes(allocation(dkim4j, size, algorithm, canonicalization)))
+                .append(" |\n");
+          }
+        }
+      }
+    }
+    md.append("\n— : the peer cannot do it. Apache jDKIM 0.5 has no Ed25519; Simple Java Mail")
+        .append(" cannot verify, and for Ed25519 asks the JCA for `NONEwithEdDSA`, which neither")
+        .append(" the JDK nor Bouncy Castle provides.\n\n");
+    md.append("## Body canonicalization and hashing at 10 MB\n\n");
+    md.append("dkim4j Ed25519 on a 10 MB message (the key operation is under 2% of the time)")
+        .append(" against the JDK's SHA-256 over the same bytes in one call.\n\n");
+    md.append("| c= | Op | dkim4j MB/s | SHA-256 MB/s | ratio |\n|---|---|--:|--:|--:|\n");
+    for (String canonicalization : CANONICALIZATIONS) {
+      for (String operation : OPERATIONS) {
+        md.append("| ")
+            .append(canonicalization)
+            .append(" | ")
+            .append(operation)
+            .append(" | ")
+            .append(
+                megabytes(
+                    score(Metric.WALL, "Dkim4j." + operation, "10MB", ED25519, canonicalization)))
+            .append(" | ")
+            .append(megabytes(score(Metric.WALL, "Sha256.digest", "10MB", null, null)))
+            .append(" | ")
+            .append(bodyRatios(operation, canonicalization))
+            .append(" |\n");
+      }
+    }
+    md.append("\n## Targets\n\n");
+    md.append("Met or not by the throughput ratios; the CPU-time ratios in brackets.\n\n");
+    md.append("| Target | Lowest ratio | Met |\n|---|--:|---|\n");
+    for (String size : List.of("4KB", "100KB")) {
+      double target = LIMIT_TARGETS.get(size);
+      double[] lowest = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+      for (String algorithm : ALGORITHMS) {
+        for (String canonicalization : CANONICALIZATIONS) {
+          for (String operation : OPERATIONS) {
+            for (Metric metric : Metric.values()) {
+              lowest[metric.ordinal()] =
+                  Math.min(
+                      lowest[metric.ordinal()],
+                      score(metric, "Dkim4j." + operation, size, algorithm, canonicalization)
+                          / score(metric, "Limit." + operation, size, algorithm, null));
+            }
+          }
+        }
+      }
+      target(
+          md,
+          "dkim4j sign and verify ≥ " + target + " × limit, " + size.replace("KB", " KB"),
+          lowest,
+          target);
+    }
+    double[] lowestBody = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    for (String canonicalization : CANONICALIZATIONS) {
+      for (String operation : OPERATIONS) {
+        for (Metric metric : Metric.values()) {
+          lowestBody[metric.ordinal()] =
+              Math.min(
+                  lowestBody[metric.ordinal()],
+                  score(metric, "Dkim4j." + operation, "10MB", ED25519, canonicalization)
+                      / score(metric, "Sha256.digest", "10MB", null, null));
+        }
+      }
+    }
+    target(
+        md,
+        "body canonicalization + hashing ≥ " + BODY_TARGET + " × SHA-256, 10 MB",
+        lowestBody,
+        BODY_TARGET);
+    for (String operation : OPERATIONS) {
+      double target = operation.equals("verify") ? JDKIM_VERIFY_TARGET : JDKIM_SIGN_TARGET;
+      double[] lowest = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+      for (String canonicalization : CANONICALIZATIONS) {
+        for (Metric metric : Metric.values()) {
+          lowest[metric.ordinal()] =
+              Math.min(
+                  lowest[metric.ordinal()],
+                  score(metric, "Dkim4j." + operation, "100KB", "rsa-sha256", canonicalization)
+                      / score(metric, "ApacheJdkim." + operation, "100KB", null, canonicalization));
+        }
+      }
+      target(
+          md,
+          "dkim4j " + operation + " ≥ " + (int) target + " × Apache jDKIM, 100 KB rsa-sha256",
+          lowest,
+          target);
+    }
+    md.append("\n## What is measured\n\n");
+    md.append(
+        """
+        - **Messages** (`Messages`): a header of 15 fields as a message has after two hops \
+        (two Received, folded List-Unsubscribe and Content-Type), and a multipart/mixed body: \
+        format=flowed text (lines ending in a space) and a base64 attachment, 4,096, 102,400 or \
+        10,485,760 bytes in all.
+        - **dkim4j** (`Dkim4j`): `DkimSigner.signatureFields(InputStream)` and \
+        `DkimVerifier.verify(InputStream)` with their defaults (10 fields signed here, and From \
+        oversigned). The verifier gets the key record from an `InMemoryTxtResolver`, so DNS is \
+        out of the measurement, but it parses the record and decodes the key for every message, \
+        as it must.
+        - **limit** (`Limit`): `MessageDigest` SHA-256 over the message bytes in one call, then \
+        one operation: JDK `NONEwithRSA` over the DigestInfo for RSA-2048, Bouncy Castle's \
+        `Ed25519` with the public point decoded ahead of time for Ed25519 (the fastest back-ends \
+        measured by `SignatureBackends`).
+        - **Apache jDKIM 0.5** (`ApacheJdkim`): `DKIMSigner.sign(InputStream)` with the same \
+        `h=` list as dkim4j, and `DKIMVerifier.verify(InputStream)` of dkim4j's signature, the \
+        key record from memory.
+        - **Simple Java Mail utils-mail-dkim 3.2.2** (`SimpleJavaMail`): `DkimMessage.writeTo` \
+        of a message parsed once outside the measurement, so only its signing and writing are \
+        counted.
+        - Each contender's signature is checked at set-up: dkim4j verifies the peers' \
+        signatures, and jDKIM verifies dkim4j's.
+
+        Memory is not timed here: `LargeMessageTest` in dkim-core signs and verifies a 50 MB \
+        message in its own JVM with `-Xmx32m`, as part of `./mvnw verify`, so neither path holds \
+        the body in memory.
+        """);
+    return md.toString();
+  }
+
+  private static void target(StringBuilder md, String name, double[] lowest, double target) {
+    md.append("| ")
+        .append(name)
+        .append(" | ")
+        .append(ratio(lowest[Metric.WALL.ordinal()]))
+        .append(" (")
+        .append(ratio(lowest[Metric.CPU.ordinal()]))
+        .append(") | ")
+        .append(lowest[Metric.WALL.ordinal()] >= target ? "yes" : "**no**")
+        .append(" |\n");
+  }
+
+  /** dkim4j's ratio to another benchmark, by throughput and (in brackets) by CPU time. */
+  private String ratios(
+      String dkim4j,
+      String other,
+      String size,
+      String algorithm,
+      String canonicalization,
+      boolean bold) {
+    if (other == null) {
+      return "—";
+    }
+    boolean limit = other.startsWith("Limit.");
+    String otherAlgorithm = limit ? algorithm : null;
+    String otherCanonicalization = limit ? null : canonicalization;
+    double wall =
+        score(Metric.WALL, dkim4j, size, algorithm, canonicalization)
+            / score(Metric.WALL, other, size, otherAlgorithm, otherCanonicalization);
+    double cpu =
+        score(Metric.CPU, dkim4j, size, algorithm, canonicalization)
+            / score(Metric.CPU, other, size, otherAlgorithm, otherCanonicalization);
+    String text = bold ? "**" + ratio(wall) + "**" : ratio(wall);
+    return text + " (" + ratio(cpu) + ")";
+  }
+
+  private String bodyRatios(String operation, String canonicalization) {
+    String[] parts = new String[2];
+    for (Metric metric : Metric.values()) {
+      parts[metric.ordinal()] =
+          ratio(
+              score(metric, "Dkim4j." + operation, "10MB", ED25519, canonicalization)
+                  / score(metric, "Sha256.digest", "10MB", null, null));
+    }
+    return "**" + parts[0] + "** (" + parts[1] + ")";
+  }
+
+  private static String key(String benchmark, String size, String algorithm, String canon) {
+    return benchmark + "|" + size + "|" + algorithm + "|" + canon;
+  }
+
+  /**
+   * Operations per second of wall-clock time (JMH's score), or per second of the benchmark thread's
+   * CPU time; NaN when not measured.
+   */
+  private double score(
+      Metric metric, String benchmark, String size, String algorithm, String canonicalization) {
+    if (benchmark == null) {
+      return Double.NaN;
+    }
+    RunResult result = results.get(key(benchmark, size, algorithm, canonicalization));
+    if (result == null) {
+      return Double.NaN;
+    }
+    if (metric == Metric.WALL) {
+      return result.getPrimaryResult().getScore();
+    }
+    Result<?> nanos = result.getSecondaryResults().get("cpuNanos");
+    Result<?> calls = result.getSecondaryResults().get("calls");
+    if (nanos == null || calls == null || nanos.getScore() <= 0) {
+      return Double.NaN;
+    }
+    return calls.getScore() / nanos.getScore() * 1e9;
+  }
+
+  private double allocation(
+      String benchmark, String size, String algorithm, String canonicalization) {
+    RunResult result = results.get(key(benchmark, size, algorithm, canonicalization));
+    if (result == null) {
+      return Double.NaN;
+    }
+    Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
+    return norm == null ? Double.NaN : norm.getScore();
+  }
+
+  private static String throughput(double opsPerSecond) {
+    if (Double.isNaN(opsPerSecond)) {
+      return "—";
+    }
+    if (opsPerSecond >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", opsPerSecond);
+    }
+    return String.format(Locale.ROOT, "%.3g", opsPerSecond);
+  }
+
+  private static String ratio(double ratio) {
+    return Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.2f", ratio);
+  }
+
+  private static String megabytes(double opsPerSecond) {
+    return String.format(Locale.ROOT, "%,.0f", opsPerSecond * Workload.bytes("10MB") / 1e6);
+  }
+
+  private static String bytes(double bytes) {
+    if (Double.isNaN(bytes)) {
+      return "—";
+    }
+    if (bytes >= 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f MB", bytes / (1024 * 1024));
+    }
+    if (bytes >= 1024) {
+      return String.format(Locale.ROOT, "%.1f KB", bytes / 1024);
+    }
+    return String.format(Locale.ROOT, "%.0f B", bytes);
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).strip();
+        }
+      }
+    } catch (IOException e) {
+      // not Linux: fall through
+    }
+    return System.getProperty("os.arch");
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + ", " + parts[1] + ", " + parts[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}
