@@ -31,8 +31,6 @@ import org.dkim4j.message.MessageTooLargeException;
  */
 public final class DkimVerifier {
 
-  private static final int BUFFER_SIZE = 64 * 1024;
-
   final TxtResolver resolver;
   final Clock clock;
   final Duration clockSkew;
@@ -89,11 +87,7 @@ public final class DkimVerifier {
     Verification verification = new Verification(this, fields);
     BodyHashes bodyHashes = verification.prepare();
     if (!bodyHashes.isEmpty()) {
-      byte[] buffer = new byte[BUFFER_SIZE];
-      int n;
-      while ((n = reader.readBody(buffer, 0, buffer.length)) >= 0) {
-        bodyHashes.update(buffer, 0, n);
-      }
+      reader.readBody(bodyHashes::update);
       bodyHashes.finish();
     }
     return verification.complete();
