@@ -1,5 +1,8 @@
 package org.dkim4j.canon;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -7,27 +10,53 @@ import java.util.Objects;
  *
  * <p>Push-based: feed the body in chunks of any size with {@link #update}, then call {@link
  * #finish()}. Output goes to a {@link ByteSink} in slices of the input wherever the input passes
- * unchanged, never byte by byte. Trailing empty lines are held back as a count, so memory does not
- * grow with the body. A bare LF is read as CRLF, as every major implementation does; a CR that is
- * not followed by LF is ordinary content.
+ * unchanged, never byte by byte: most bodies (CRLF line endings, single spaces between words) pass
+ * to the sink in one slice per chunk. Trailing empty lines are held back as a count, so memory does
+ * not grow with the body. A bare LF is read as CRLF, as every major implementation does; a CR that
+ * is not followed by LF is ordinary content.
  *
  * <p>Not thread-safe: one instance per body.
  */
-public abstract sealed class BodyCanonicalizer
-    permits BodyCanonicalizer.Simple, BodyCanonicalizer.Relaxed {
+public final class BodyCanonicalizer {
 
   static final byte CR = '\r';
   static final byte LF = '\n';
+  static final byte SP = ' ';
+  static final byte HTAB = '\t';
   private static final byte[] CRLFS = crlfs(64);
   private static final byte[] LONE_CR = {CR};
+  private static final byte[] SPACE = {SP};
 
-  final ByteSink out;
+  /** Reads eight bytes at any offset of a byte array, the first in the lowest bits. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
+  private static final long SPACES = ONES * SP;
+  private static final long HTABS = ONES * HTAB;
+  private static final long CRS = ONES * CR;
+  private static final long LFS = ONES * LF;
+
+  private final ByteSink out;
+  private final boolean relaxed;
+
   private long pendingEmptyLines;
   private boolean pendingCr;
-  boolean lineHasContent;
-  boolean wroteAnything;
+  private boolean pendingSpace;
+  private boolean lineHasContent;
+  private boolean wroteAnything;
 
-  BodyCanonicalizer(ByteSink out) {
+  /**
+   * The chunk being canonicalized, and where its bytes that pass unchanged, not yet written, start.
+   */
+  private byte[] chunk;
+
+  private int run;
+
+  private BodyCanonicalizer(boolean relaxed, ByteSink out) {
+    this.relaxed = relaxed;
     this.out = Objects.requireNonNull(out, "out");
   }
 
@@ -40,7 +69,7 @@ public abstract sealed class BodyCanonicalizer
    * @return a new canonicalizer, ready for the first {@link #update}
    */
   public static BodyCanonicalizer of(Canonicalization canonicalization, ByteSink out) {
-    return canonicalization == Canonicalization.SIMPLE ? new Simple(out) : new Relaxed(out);
+    return new BodyCanonicalizer(canonicalization == Canonicalization.RELAXED, out);
   }
 
   /**
@@ -52,80 +81,163 @@ public abstract sealed class BodyCanonicalizer
    * @throws IndexOutOfBoundsException if {@code offset} and {@code length} lie outside {@code
    *     bytes}
    */
-  public final void update(byte[] bytes, int offset, int length) {
+  public void update(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
-    int i = offset;
+    if (length == 0) {
+      return;
+    }
     int end = offset + length;
-    if (pendingCr && i < end) {
+    int i = offset;
+    chunk = bytes;
+    run = offset;
+    if (pendingCr) {
       pendingCr = false;
       if (bytes[i] == LF) {
-        endLine();
+        endLine(); // the CR ended the last chunk, so this line ending cannot pass as it is
         i++;
+        run = i;
       } else {
-        content(LONE_CR, 0, 1);
+        startContent(i);
+        out.write(LONE_CR, 0, 1);
       }
+    }
+    if (pendingSpace && i < end && (bytes[i] == SP || bytes[i] == HTAB)) {
+      i = whitespace(bytes, i, end); // whitespace continued from the last chunk
     }
     while (i < end) {
-      byte b = bytes[i];
-      if (b == LF) {
-        endLine();
-        i++;
-      } else if (b == CR) {
-        if (i + 1 == end) {
-          pendingCr = true;
-          i++;
-        } else if (bytes[i + 1] == LF) {
-          endLine();
-          i += 2;
-        } else {
-          content(LONE_CR, 0, 1);
-          i++;
+      int next;
+      if (relaxed) {
+        if ((bytes[i] & 0xff) > SP && (!lineHasContent || pendingSpace)) {
+          startContent(i); // before the scan, which may write part of the run
         }
+        next = relaxedScan(bytes, i, end);
       } else {
-        i = scan(bytes, i, end);
+        next = simpleScan(bytes, i, end);
+      }
+      if (next > i) {
+        if (!lineHasContent || pendingSpace) {
+          startContent(i);
+        }
+        i = next;
+        if (i == end) {
+          break;
+        }
+      }
+      byte b = bytes[i];
+      if (b == CR) {
+        if (i + 1 == end) {
+          flush(i);
+          pendingCr = true; // whether it ends a line, the next chunk tells
+          run = ++i;
+        } else if (bytes[i + 1] == LF) {
+          if (lineHasContent) {
+            lineHasContent = false; // a CRLF after content passes unchanged
+            pendingSpace = false;
+            i += 2;
+          } else {
+            flush(i);
+            pendingEmptyLines++;
+            pendingSpace = false;
+            i += 2;
+            run = i;
+          }
+        } else {
+          if (!lineHasContent || pendingSpace) {
+            startContent(i);
+          }
+          i++; // a CR alone is content
+        }
+      } else if (b == LF) {
+        flush(i);
+        endLine();
+        run = ++i;
+      } else if (relaxed && (b == SP || b == HTAB)) {
+        i = whitespace(bytes, i, end);
+      } else {
+        if (!lineHasContent || pendingSpace) {
+          startContent(i);
+        }
+        i++; // other bytes the scan stops at are content too
       }
     }
+    flush(end);
+    chunk = null;
   }
 
   /** Ends the body: writes the final line ending and drops trailing empty lines. */
-  public final void finish() {
+  public void finish() {
+    run = 0; // no chunk: nothing unchanged is left to write
     if (pendingCr) {
       pendingCr = false;
-      content(LONE_CR, 0, 1);
+      startContent(0);
+      out.write(LONE_CR, 0, 1);
     }
     if (lineHasContent) {
       writeCrlf();
       lineHasContent = false;
     }
     pendingEmptyLines = 0;
-    finishEmpty();
+    if (!relaxed && !wroteAnything) {
+      writeCrlf(); // section 3.4.3: an empty body is a single CRLF
+    }
   }
 
-  /** Consumes content starting at {@code from} (not CR or LF); returns the next offset. */
-  abstract int scan(byte[] bytes, int from, int end);
-
-  /** Called at the end; the simple algorithm writes CRLF for an empty body here. */
-  abstract void finishEmpty();
-
-  /** Writes line content, first releasing empty lines held back before it. */
-  void content(byte[] bytes, int offset, int length) {
-    startLine();
-    out.write(bytes, offset, length);
+  /**
+   * Relaxed whitespace at {@code from}: a single space between content passes unchanged; a run that
+   * ends the line is dropped; any other run becomes one space, written before the content that
+   * follows. Returns the offset after the run.
+   */
+  private int whitespace(byte[] bytes, int from, int end) {
+    int j = from + 1;
+    while (j < end && (bytes[j] == SP || bytes[j] == HTAB)) {
+      j++;
+    }
+    if (j < end) {
+      byte next = bytes[j];
+      if (next == LF || (next == CR && j + 1 < end && bytes[j + 1] == LF)) {
+        flush(from); // whitespace at the end of a line
+        run = j;
+        return j;
+      }
+      if (j == from + 1
+          && bytes[from] == SP
+          && lineHasContent
+          && !pendingSpace
+          && !(next == CR && j + 1 == end)) {
+        return j; // one space before more content: unchanged
+      }
+    }
+    // Before content, or at the end of the chunk where what follows is not known yet.
+    flush(from);
+    pendingSpace = true;
+    run = j;
+    return j;
   }
 
-  final void startLine() {
+  /** Content starts at {@code at}: writes the empty lines and the space held back before it. */
+  private void startContent(int at) {
     if (!lineHasContent) {
-      while (pendingEmptyLines > 0) {
-        int n = (int) Math.min(pendingEmptyLines, CRLFS.length / 2);
-        out.write(CRLFS, 0, n * 2);
-        pendingEmptyLines -= n;
+      if (pendingEmptyLines > 0) {
+        flush(at);
+        while (pendingEmptyLines > 0) {
+          int n = (int) Math.min(pendingEmptyLines, CRLFS.length / 2);
+          out.write(CRLFS, 0, n * 2);
+          pendingEmptyLines -= n;
+        }
       }
       lineHasContent = true;
       wroteAnything = true;
     }
+    if (pendingSpace) {
+      flush(at);
+      pendingSpace = false;
+      out.write(SPACE, 0, 1);
+    }
   }
 
-  void endLine() {
+  /** A line ending that cannot pass unchanged: a bare LF, or a CRLF split between chunks. */
+  private void endLine() {
+    pendingSpace = false;
     if (lineHasContent) {
       writeCrlf();
       lineHasContent = false;
@@ -134,9 +246,150 @@ public abstract sealed class BodyCanonicalizer
     }
   }
 
-  final void writeCrlf() {
+  private void writeCrlf() {
     out.write(CRLFS, 0, 2);
     wroteAnything = true;
+  }
+
+  /** Writes the unchanged bytes of the chunk before {@code to}. */
+  private void flush(int to) {
+    if (to > run) {
+      out.write(chunk, run, to - run);
+    }
+    run = to;
+  }
+
+  /*
+   * The scans below let through, unchanged, long runs of a chunk: content, single spaces between
+   * content (relaxed), and CRLF line breaks followed by content. They stop where canonicalization
+   * may change something, and the main loop decides byte by byte from there: a bare LF, a CRLF
+   * followed by a space, a control byte or another line break (an empty line may follow, and
+   * trailing empty lines are dropped), and for relaxed any HTAB and any space followed by a space,
+   * a control byte or a line break. A run never starts with a line break or whitespace, so content
+   * follows every line break it passes, and the line state the main loop keeps stays true.
+   *
+   * Eight bytes are tested at a time. A word-wide test may stop early at a byte that needs
+   * nothing, which the main loop treats as it is, but never passes one that does: the tests for
+   * "this byte is X" are exact, and "the byte two ahead is at most 0x20" may only err towards yes.
+   * Near the end of a chunk, where the bytes ahead are not known, the scans stop at every candidate.
+   */
+
+  /** Returns where simple canonicalization may have to change something, or {@code end}. */
+  private static int simpleScan(byte[] bytes, int from, int end) {
+    int i = from;
+    if (i < end && (bytes[i] == CR || bytes[i] == LF)) {
+      return i;
+    }
+    i++;
+    for (int last = end - 18; i <= last; i += 16) {
+      long x = (long) LONGS.get(bytes, i);
+      long x2 = (long) LONGS.get(bytes, i + 8);
+      if ((((x - ONES * 0x0E) & ~x | (x2 - ONES * 0x0E) & ~x2) & HIGH_BITS) != 0) {
+        break; // a CR or LF among these sixteen bytes: look closer below
+      }
+    }
+    for (int last = end - 10; i <= last; i += 8) {
+      long x = (long) LONGS.get(bytes, i);
+      long candidates = (x - ONES * 0x0E) & ~x & HIGH_BITS; // CR, LF and a few other controls
+      if (candidates != 0) {
+        long stop = candidates & ~lineBreakBeforeContent(bytes, i, x);
+        if (stop != 0) {
+          return i + (Long.numberOfTrailingZeros(stop) >>> 3);
+        }
+      }
+    }
+    for (; i < end; i++) {
+      byte b = bytes[i];
+      if (b == CR || (b == LF && bytes[i - 1] != CR)) {
+        return i;
+      }
+    }
+    return end;
+  }
+
+  /**
+   * Returns where relaxed canonicalization may have to change something, or {@code end}. One space
+   * at the end of a line that content follows (format=flowed text ends most lines so) is dropped
+   * here: the bytes before it are written and the run goes on after it.
+   */
+  private int relaxedScan(byte[] bytes, int from, int end) {
+    int i = from;
+    if (i < end && (bytes[i] & 0xff) <= SP) {
+      return i; // whitespace or a line break: the main loop's
+    }
+    i++;
+    int last = end - 10;
+    while (i <= last) {
+      long x = 0;
+      for (; i <= last; i += 8) { // most words of base64 and text have no space or control byte
+        x = (long) LONGS.get(bytes, i);
+        if (atMost0x20(x) != 0) {
+          break; // one of these eight has: look closer below
+        }
+      }
+      if (i > last) {
+        break; // the last few bytes of the chunk, for the careful loop below
+      }
+      long next = (long) LONGS.get(bytes, i + 1);
+      long control = (x - ONES * 0x20) & ~x & HIGH_BITS; // CR, LF and HTAB among them
+      long candidates = control | (equal(x, SPACES) & atMost0x20(next));
+      long stop = control == 0 ? candidates : candidates & ~lineBreakBeforeContent(bytes, i, x);
+      if (stop == 0) {
+        i += 8;
+        continue;
+      }
+      int k = i + (Long.numberOfTrailingZeros(stop) >>> 3);
+      if (bytes[k] == SP
+          && bytes[k + 1] == CR
+          && bytes[k + 2] == LF
+          && k + 3 < end
+          && (bytes[k + 3] & 0xff) > SP) {
+        flush(k); // one space before a line break that content follows: drop it, go on
+        run = k + 1;
+        i = k + 1;
+        continue;
+      }
+      return k;
+    }
+    for (; i < end; i++) {
+      byte b = bytes[i];
+      if ((b & 0xff) <= SP && !(b == LF && bytes[i - 1] == CR)) {
+        return i;
+      }
+    }
+    return end;
+  }
+
+  /**
+   * The high bit of each byte of the eight at {@code i} (which are {@code x}) that belongs to a
+   * CRLF followed by content: a CR followed by LF and a byte above 0x20, or a LF after a CR. Exact:
+   * never marks a byte that is not one.
+   */
+  private static long lineBreakBeforeContent(byte[] bytes, int i, long x) {
+    long previous = (long) LONGS.get(bytes, i - 1);
+    long next = (long) LONGS.get(bytes, i + 1);
+    long twoAhead = (long) LONGS.get(bytes, i + 2);
+    return (equal(x, CRS) & equal(next, LFS) & above0x20(twoAhead))
+        | (equal(x, LFS) & equal(previous, CRS));
+  }
+
+  /** The high bit of each byte of {@code x} above 0x20; exact. */
+  private static long above0x20(long x) {
+    return (((x | HIGH_BITS) - ONES * 0x21) | x) & HIGH_BITS;
+  }
+
+  /** The high bit of each byte of {@code x} that equals the byte repeated in {@code c}; exact. */
+  private static long equal(long x, long c) {
+    long v = x ^ c;
+    return ~(((v & LOW_BITS) + LOW_BITS) | v) & HIGH_BITS;
+  }
+
+  /**
+   * The high bit of each byte of {@code x} at most 0x20, and possibly of bytes after such a byte:
+   * never misses one, may add some.
+   */
+  private static long atMost0x20(long x) {
+    return (x - ONES * 0x21) & ~x & HIGH_BITS;
   }
 
   private static byte[] crlfs(int count) {
@@ -146,86 +399,5 @@ public abstract sealed class BodyCanonicalizer
       bytes[i + 1] = LF;
     }
     return bytes;
-  }
-
-  /** Section 3.4.3: only trailing empty lines are removed; an empty body becomes CRLF. */
-  static final class Simple extends BodyCanonicalizer {
-    Simple(ByteSink out) {
-      super(out);
-    }
-
-    @Override
-    int scan(byte[] bytes, int from, int end) {
-      int i = from + 1;
-      while (i < end && bytes[i] != CR && bytes[i] != LF) {
-        i++;
-      }
-      content(bytes, from, i - from);
-      return i;
-    }
-
-    @Override
-    void finishEmpty() {
-      if (!wroteAnything) {
-        writeCrlf();
-      }
-    }
-  }
-
-  /**
-   * Section 3.4.4: whitespace at line ends is removed, other whitespace runs become one space,
-   * trailing empty lines are removed, and an empty body stays empty.
-   */
-  static final class Relaxed extends BodyCanonicalizer {
-    private static final byte[] SPACE = {' '};
-    private boolean pendingSpace;
-
-    Relaxed(ByteSink out) {
-      super(out);
-    }
-
-    @Override
-    int scan(byte[] bytes, int from, int end) {
-      byte b = bytes[from];
-      if (b == ' ' || b == '\t') {
-        pendingSpace = true;
-        return from + 1;
-      }
-      int i = from + 1;
-      while (i < end) {
-        byte c = bytes[i];
-        if (c == ' ' && i + 1 < end && isPlain(bytes[i + 1])) {
-          i += 2; // a single space between words passes unchanged
-        } else if (isPlain(c)) {
-          i++;
-        } else {
-          break;
-        }
-      }
-      content(bytes, from, i - from);
-      return i;
-    }
-
-    private static boolean isPlain(byte c) {
-      return c != ' ' && c != '\t' && c != CR && c != LF;
-    }
-
-    @Override
-    void content(byte[] bytes, int offset, int length) {
-      if (pendingSpace) {
-        pendingSpace = false;
-        super.content(SPACE, 0, 1);
-      }
-      super.content(bytes, offset, length);
-    }
-
-    @Override
-    void endLine() {
-      pendingSpace = false;
-      super.endLine();
-    }
-
-    @Override
-    void finishEmpty() {}
   }
 }

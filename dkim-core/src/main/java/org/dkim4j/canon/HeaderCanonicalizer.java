@@ -1,6 +1,6 @@
 package org.dkim4j.canon;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /** Header field canonicalization, RFC 6376 sections 3.4.1 (simple) and 3.4.2 (relaxed). */
 public final class HeaderCanonicalizer {
@@ -27,7 +27,8 @@ public final class HeaderCanonicalizer {
     if (end >= 2 && raw[end - 2] == '\r' && raw[end - 1] == '\n') {
       end -= 2;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(end + 2);
+    byte[] out = new byte[end + 2]; // canonical form is never longer
+    int n = 0;
     int colon = indexOf(raw, (byte) ':', end);
     int valueStart;
     if (colon < 0) {
@@ -39,9 +40,9 @@ public final class HeaderCanonicalizer {
       }
       for (int i = 0; i < nameEnd; i++) {
         byte b = raw[i];
-        out.write(b >= 'A' && b <= 'Z' ? b + 32 : b);
+        out[n++] = b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
       }
-      out.write(':');
+      out[n++] = ':';
       valueStart = colon + 1;
     }
     boolean pendingSpace = false;
@@ -56,15 +57,15 @@ public final class HeaderCanonicalizer {
         continue;
       }
       if (pendingSpace && started) {
-        out.write(' ');
+        out[n++] = ' ';
       }
       pendingSpace = false;
       started = true;
-      out.write(b);
+      out[n++] = b;
     }
-    out.write('\r');
-    out.write('\n');
-    return out.toByteArray();
+    out[n++] = '\r';
+    out[n++] = '\n';
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   /** A CR or LF that belongs to a CRLF folding break (RFC 5322 section 2.2.3). */

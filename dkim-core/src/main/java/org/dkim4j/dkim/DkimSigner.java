@@ -36,8 +36,6 @@ import org.dkim4j.message.MessageReader;
  */
 public final class DkimSigner {
 
-  private static final int BUFFER_SIZE = 64 * 1024;
-
   private final List<SigningProfile> profiles;
 
   DkimSigner(List<SigningProfile> profiles) {
@@ -114,11 +112,7 @@ public final class DkimSigner {
       hashers.add(
           bodyHashes.request(profile.bodyCanonicalization(), profile.key().algorithm(), -1));
     }
-    byte[] buffer = new byte[BUFFER_SIZE];
-    int n;
-    while ((n = reader.readBody(buffer, 0, buffer.length)) >= 0) {
-      bodyHashes.update(buffer, 0, n);
-    }
+    reader.readBody(bodyHashes::update);
     bodyHashes.finish();
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < profiles.size(); i++) {

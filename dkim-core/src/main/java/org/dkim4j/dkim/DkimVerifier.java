@@ -20,7 +20,9 @@ import org.dkim4j.message.MessageTooLargeException;
  *
  * <p>Build one with {@link #builder()}, then share it: it is immutable and thread-safe. Each call
  * reads the message once, front to back; the body is canonicalized and hashed once per distinct
- * (canonicalization, hash, {@code l=}) among the signatures, whatever their number.
+ * (canonicalization, hash, {@code l=}) among the signatures, whatever their number. A verifier
+ * parses each key record text and decodes its key once, and keeps up to 256 of them, so mail from a
+ * signer seen before skips that work; the key lookup itself is the resolver's, every time.
  *
  * <pre>{@code
  * DkimVerifier verifier = DkimVerifier.builder().resolver(resolver).build();
@@ -30,8 +32,6 @@ import org.dkim4j.message.MessageTooLargeException;
  * <p>Bad input never throws: every signature gets a {@link DkimResult} with a reason.
  */
 public final class DkimVerifier {
-
-  private static final int BUFFER_SIZE = 64 * 1024;
 
   final TxtResolver resolver;
   final Clock clock;
@@ -43,6 +43,7 @@ public final class DkimVerifier {
   final boolean rsaSha1Allowed;
   final boolean unsignedBodyBytesAllowed;
   final MessageLimits messageLimits;
+  final KeyCache keys = new KeyCache();
 
   private DkimVerifier(Builder b) {
     this.resolver =
@@ -100,11 +101,7 @@ public final class DkimVerifier {
     Verification verification = new Verification(this, fields);
     BodyHashes bodyHashes = verification.prepare();
     if (!bodyHashes.isEmpty()) {
-      byte[] buffer = new byte[BUFFER_SIZE];
-      int n;
-      while ((n = reader.readBody(buffer, 0, buffer.length)) >= 0) {
-        bodyHashes.update(buffer, 0, n);
-      }
+      reader.readBody(bodyHashes::update);
       bodyHashes.finish();
     }
     return verification.complete();

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.dkim4j.canon.Canonicalization;
@@ -58,6 +59,23 @@ record SigningProfile(
           "mime-version",
           "content-type",
           "content-transfer-encoding");
+
+  /** Indexes of {@link #DEFAULT_HEADERS} by name length: a field is compared with few names. */
+  private static final int[][] DEFAULTS_BY_LENGTH = byLength(DEFAULT_HEADERS);
+
+  private static int[][] byLength(List<String> names) {
+    int longest = 0;
+    for (String name : names) {
+      longest = Math.max(longest, name.length());
+    }
+    int[][] table = new int[longest + 1][0];
+    for (int index = 0; index < names.size(); index++) {
+      int length = names.get(index).length();
+      table[length] = Arrays.copyOf(table[length], table[length].length + 1);
+      table[length][table[length].length - 1] = index;
+    }
+    return table;
+  }
 
   /** Returns the DKIM-Signature field, without the terminating CRLF. */
   String sign(List<HeaderField> fields, BodyHasher bodyHasher) {
@@ -115,21 +133,41 @@ record SigningProfile(
     if (signedHeaders != null) {
       names.addAll(signedHeaders);
     } else {
-      for (String name : DEFAULT_HEADERS) {
-        int count = TagValues.count(fields, name);
-        for (int i = 0; i < count; i++) {
-          names.add(name);
+      int[] counts = new int[DEFAULT_HEADERS.size()];
+      for (HeaderField field : fields) {
+        String name = field.name();
+        if (name.length() < DEFAULTS_BY_LENGTH.length) {
+          for (int index : DEFAULTS_BY_LENGTH[name.length()]) {
+            if (Ascii.equalsIgnoreCase(name, DEFAULT_HEADERS.get(index))) {
+              counts[index]++;
+              break;
+            }
+          }
+        }
+      }
+      for (int index = 0; index < counts.length; index++) {
+        for (int i = 0; i < counts[index]; i++) {
+          names.add(DEFAULT_HEADERS.get(index));
         }
       }
     }
     for (String name : oversignedHeaders) {
       int present = TagValues.count(fields, name);
-      int listed = (int) names.stream().filter(n -> Ascii.equalsIgnoreCase(n, name)).count();
+      int listed = 0;
+      for (String listedName : names) {
+        if (Ascii.equalsIgnoreCase(listedName, name)) {
+          listed++;
+        }
+      }
       for (int i = listed; i <= present; i++) {
         names.add(Ascii.toLowerCase(name));
       }
     }
-    if (names.stream().noneMatch(n -> Ascii.equalsIgnoreCase(n, "from"))) {
+    boolean hasFrom = false;
+    for (String listedName : names) {
+      hasFrom |= Ascii.equalsIgnoreCase(listedName, "from");
+    }
+    if (!hasFrom) {
       names.add("from"); // h= must include From even when the message has none (section 5.4)
     }
     return names;

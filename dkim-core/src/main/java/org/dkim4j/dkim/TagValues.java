@@ -1,5 +1,7 @@
 package org.dkim4j.dkim;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.dkim4j.message.HeaderField;
@@ -15,15 +17,16 @@ final class TagValues {
    * @throws DkimSyntaxException naming {@code what} when the value is not base64
    */
   static byte[] base64(String what, String value) {
-    StringBuilder compact = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-        compact.append(c);
+    // Characters beyond ISO-8859-1 become '?', which is no more base64 than they were.
+    byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+    int n = 0;
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        bytes[n++] = b;
       }
     }
     try {
-      return Base64.getDecoder().decode(compact.toString());
+      return Base64.getDecoder().decode(n == bytes.length ? bytes : Arrays.copyOf(bytes, n));
     } catch (IllegalArgumentException e) {
       throw new DkimSyntaxException("invalid base64 in " + what);
     }

@@ -128,19 +128,20 @@ final class Verification {
           DkimStatus.TEMPERROR,
           "key lookup for " + name + " failed: " + failure.detail());
     }
-    KeyRecord record;
+    KeyCache.Entry parsed;
     try {
-      record = firstValidRecord(((TxtLookup.Found) lookup).records());
+      parsed = firstValidRecord(((TxtLookup.Found) lookup).records());
     } catch (DkimSyntaxException e) {
       return result(signature, DkimStatus.PERMERROR, e.getMessage());
     }
+    KeyRecord record = parsed.record;
     String keyProblem = keyProblem(signature, record);
     if (keyProblem != null) {
       return result(signature, DkimStatus.PERMERROR, keyProblem);
     }
     VerificationKey key;
     try {
-      key = VerificationKey.decode(record.keyType().orElseThrow(), record.publicKeyData());
+      key = parsed.key();
     } catch (KeyFormatException e) {
       return result(signature, DkimStatus.PERMERROR, "key record p= is invalid: " + e.getMessage());
     }
@@ -259,11 +260,11 @@ final class Verification {
   }
 
   /** RFC 6376 section 3.6.2.2: use the first record that is a valid key record. */
-  private static KeyRecord firstValidRecord(List<String> records) {
+  private KeyCache.Entry firstValidRecord(List<String> records) {
     DkimSyntaxException first = null;
     for (String text : records) {
       try {
-        return KeyRecord.parse(text);
+        return config.keys.parse(text);
       } catch (DkimSyntaxException e) {
         if (first == null) {
           first = e;

@@ -2,11 +2,15 @@ package org.dkim4j.message;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.dkim4j.canon.ByteSink;
 
 /**
  * Reads an RFC 5322 message front to back: first the header fields, kept as raw bytes, then the
@@ -20,11 +24,26 @@ import java.util.Objects;
  */
 public final class MessageReader {
 
-  private static final int BUFFER_SIZE = 16 * 1024;
+  /**
+   * Buffer bounds: a small message is read in one go, a larger one in 16 KB slices, which stay in
+   * the processor's cache while they are canonicalized and hashed.
+   */
+  private static final int MIN_BUFFER = 4 * 1024;
+
+  private static final int MAX_BUFFER = 16 * 1024;
+
+  /** The buffer for a stream that does not say how much it has. */
+  private static final int DEFAULT_BUFFER = 16 * 1024;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LFS = ONES * '\n';
 
   private final InputStream in;
   private final MessageLimits limits;
-  private final byte[] buffer = new byte[BUFFER_SIZE];
+  private byte[] buffer;
   private int position;
   private int limit;
   private boolean headerRead;
@@ -63,45 +82,121 @@ public final class MessageReader {
     }
     headerRead = true;
     List<HeaderField> fields = new ArrayList<>();
+    // The field being read is either in `field`, or, while every line of it ends in CRLF and is
+    // still in the buffer, the buffer's bytes from fieldStart to fieldEnd, copied only once.
     ByteBuilder field = new ByteBuilder();
+    int fieldStart = -1;
+    int fieldEnd = -1;
     ByteBuilder line = new ByteBuilder();
     long total = 0;
     while (true) {
-      line.reset();
-      boolean endOfInput = !readLine(line);
-      total += line.size() + 1;
+      if (position == limit && fieldStart >= 0) {
+        field.append(buffer, fieldStart, fieldEnd - fieldStart); // before the buffer is refilled
+        fieldStart = -1;
+      }
+      boolean more = position < limit || fill();
+      int lf = more ? indexOfLf(position, limit) : -1;
+      int start = position;
+      int contentEnd;
+      boolean endOfInput = false;
+      int size;
+      byte first;
+      if (lf >= 0) {
+        contentEnd = lf > start && buffer[lf - 1] == '\r' ? lf - 1 : lf;
+        position = lf + 1;
+        size = contentEnd - start;
+        first = size > 0 ? buffer[start] : 0;
+      } else if (!more) {
+        contentEnd = -1;
+        endOfInput = true;
+        size = 0;
+        first = 0;
+      } else {
+        if (fieldStart >= 0) {
+          field.append(buffer, fieldStart, fieldEnd - fieldStart); // the line goes past the buffer
+          fieldStart = -1;
+        }
+        contentEnd = -1;
+        line.reset();
+        endOfInput = !readLine(line);
+        size = line.size();
+        first = size > 0 ? line.byteAt(0) : 0;
+      }
+      total += size + 1;
       if (total > limits.maxHeaderBytes()) {
         throw new MessageTooLargeException(
             "header section exceeds " + limits.maxHeaderBytes() + " bytes");
       }
-      if (line.size() == 0) {
+      if (size == 0) {
         break; // the empty line that separates header and body, or the end of input
       }
-      boolean continuation = line.byteAt(0) == ' ' || line.byteAt(0) == '\t';
-      if (!continuation || field.size() == 0) {
-        if (field.size() > 0) {
-          addField(fields, field);
+      boolean continuation = first == ' ' || first == '\t';
+      boolean fieldEmpty = fieldStart < 0 && field.size() == 0;
+      if (!continuation || fieldEmpty) {
+        if (!fieldEmpty) {
+          addField(fields, fieldBytes(field, fieldStart, fieldEnd));
         }
         field.reset();
+        fieldStart = -1;
+        fieldEmpty = true;
       }
-      field.append(line);
-      field.appendCrlf();
+      boolean crlf = lf >= 0 && contentEnd < lf;
+      if (crlf && (fieldEmpty || fieldStart >= 0)) {
+        if (fieldEmpty) {
+          fieldStart = start; // the field as received, up to this line's CRLF
+        }
+        fieldEnd = lf + 1;
+      } else {
+        if (fieldStart >= 0) {
+          field.append(buffer, fieldStart, fieldEnd - fieldStart);
+          fieldStart = -1;
+        }
+        if (lf >= 0) {
+          field.append(buffer, start, contentEnd - start);
+        } else {
+          field.append(line);
+        }
+        field.appendCrlf();
+      }
       if (endOfInput) {
         break;
       }
     }
-    if (field.size() > 0) {
-      addField(fields, field);
+    if (fieldStart >= 0 || field.size() > 0) {
+      addField(fields, fieldBytes(field, fieldStart, fieldEnd));
     }
     return Collections.unmodifiableList(fields);
   }
 
-  private void addField(List<HeaderField> fields, ByteBuilder field) throws IOException {
+  private byte[] fieldBytes(ByteBuilder field, int fieldStart, int fieldEnd) {
+    return fieldStart >= 0 ? Arrays.copyOfRange(buffer, fieldStart, fieldEnd) : field.toByteArray();
+  }
+
+  /** The first LF in the buffer from {@code from}, looking at eight bytes at a time; or -1. */
+  private int indexOfLf(int from, int to) {
+    byte[] bytes = buffer;
+    int i = from;
+    for (int last = to - 8; i <= last; i += 8) {
+      long x = (long) LONGS.get(bytes, i) ^ LFS;
+      long zero = (x - ONES) & ~x & HIGH_BITS;
+      if (zero != 0) {
+        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void addField(List<HeaderField> fields, byte[] field) throws IOException {
     if (fields.size() >= limits.maxHeaderFields()) {
       throw new MessageTooLargeException(
           "header section has more than " + limits.maxHeaderFields() + " fields");
     }
-    fields.add(HeaderField.fromOwnedBytes(field.toByteArray()));
+    fields.add(HeaderField.fromOwnedBytes(field));
   }
 
   /**
@@ -135,6 +230,12 @@ public final class MessageReader {
   }
 
   private boolean fill() throws IOException {
+    if (buffer == null) {
+      int available = in.available();
+      int size =
+          available <= 0 ? DEFAULT_BUFFER : Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, available));
+      buffer = new byte[size];
+    }
     int n = in.read(buffer, 0, buffer.length);
     if (n <= 0) {
       position = limit = 0;
@@ -172,9 +273,31 @@ public final class MessageReader {
     return in.read(target, offset, length);
   }
 
+  /**
+   * Reads the rest of the body, after {@link #readHeader()}, and passes it to {@code sink} exactly
+   * as received, in slices of the reader's own buffer, without copying it again. The sink must not
+   * keep the array it is given.
+   */
+  public void readBody(ByteSink sink) throws IOException {
+    if (!headerRead) {
+      throw new IllegalStateException("read the header first");
+    }
+    Objects.requireNonNull(sink, "sink");
+    if (position < limit) {
+      int start = position;
+      position = limit;
+      sink.write(buffer, start, limit - start);
+    }
+    while (fill()) {
+      position = limit;
+      sink.write(buffer, 0, limit);
+    }
+  }
+
   /** A growable byte array. */
   static final class ByteBuilder {
-    private byte[] bytes = new byte[256];
+    private static final byte[] EMPTY = {};
+    private byte[] bytes = EMPTY;
     private int size;
 
     void append(byte[] source, int offset, int length) {
@@ -217,7 +340,7 @@ public final class MessageReader {
 
     private void ensure(int capacity) {
       if (capacity > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(capacity, bytes.length * 2));
+        bytes = Arrays.copyOf(bytes, Math.max(Math.max(capacity, 256), bytes.length * 2));
       }
     }
   }

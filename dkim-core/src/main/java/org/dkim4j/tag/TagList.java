@@ -34,21 +34,22 @@ public final class TagList {
    */
   public static TagList parse(CharSequence text) {
     Objects.requireNonNull(text, "text");
+    String string = text.toString(); // String's own searches are much faster than charAt loops
     Map<String, String> tags = new LinkedHashMap<>();
-    int length = text.length();
+    int length = string.length();
     int start = 0;
     while (start <= length) {
-      int end = indexOf(text, ';', start);
+      int end = string.indexOf(';', start);
       if (end < 0) {
         end = length;
       }
-      parseSpec(text, start, end, tags);
+      parseSpec(string, start, end, tags);
       start = end + 1;
     }
     return new TagList(tags);
   }
 
-  private static void parseSpec(CharSequence text, int start, int end, Map<String, String> tags) {
+  private static void parseSpec(String text, int start, int end, Map<String, String> tags) {
     int from = skipWhitespace(text, start, end);
     int to = trimWhitespace(text, from, end);
     if (from == to) {
@@ -57,17 +58,17 @@ public final class TagList {
       }
       throw new TagSyntaxException("empty tag-spec at offset " + start);
     }
-    int equals = indexOf(text, '=', from);
+    int equals = text.indexOf('=', from);
     if (equals < 0 || equals >= to) {
       throw new TagSyntaxException(
           "tag-spec \"" + abbreviate(text.subSequence(from, to)) + "\" has no '='");
     }
-    String name = text.subSequence(from, trimWhitespace(text, from, equals)).toString();
+    String name = text.substring(from, trimWhitespace(text, from, equals));
     if (!isTagName(name)) {
       throw new TagSyntaxException("invalid tag name \"" + abbreviate(name) + "\"");
     }
     int valueStart = skipWhitespace(text, equals + 1, to);
-    String value = text.subSequence(valueStart, to).toString();
+    String value = text.substring(valueStart, to);
     if (tags.putIfAbsent(name, value) != null) {
       throw new TagSyntaxException("duplicate tag " + name + "=");
     }
@@ -232,27 +233,18 @@ public final class TagList {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 
-  private static int skipWhitespace(CharSequence text, int from, int to) {
+  private static int skipWhitespace(String text, int from, int to) {
     while (from < to && isWhitespace(text.charAt(from))) {
       from++;
     }
     return from;
   }
 
-  private static int trimWhitespace(CharSequence text, int from, int to) {
+  private static int trimWhitespace(String text, int from, int to) {
     while (to > from && isWhitespace(text.charAt(to - 1))) {
       to--;
     }
     return to;
-  }
-
-  private static int indexOf(CharSequence text, char c, int from) {
-    for (int i = from; i < text.length(); i++) {
-      if (text.charAt(i) == c) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static String abbreviate(CharSequence s) {

@@ -1,0 +1,155 @@
+package org.dkim4j.canon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@link BodyCanonicalizer} scans eight bytes at a time and passes unchanged runs on whole; {@link
+ * ReferenceBodyCanonicalizer} decides byte by byte. They must write the same bytes for any body,
+ * cut into chunks anywhere.
+ */
+class BodyCanonicalizerAgreementTest {
+
+  /** Bytes that matter to canonicalization, and neighbours that a word-wide test could confuse. */
+  private static final byte[] ALPHABET = {
+    'a',
+    'b',
+    ' ',
+    ' ',
+    '\t',
+    '\r',
+    '\n',
+    '\r',
+    '\n',
+    0x0C,
+    0x01,
+    0x1F,
+    '!',
+    0x0E,
+    0x0D - 1,
+    (byte) 0x80,
+    (byte) 0xA0,
+    (byte) 0xFF
+  };
+
+  @ParameterizedTest
+  @EnumSource(Canonicalization.class)
+  void agreesWithTheByteByByteReferenceOnRandomBodiesAndChunkings(Canonicalization c) {
+    Random random = new Random(6376);
+    for (int n = 0; n < 20_000; n++) {
+      byte[] body = randomBody(random);
+      String expected = reference(c, body);
+      assertEquals(expected, canonicalize(c, body, body.length), () -> describe(c, body, "whole"));
+      int chunk = 1 + random.nextInt(Math.max(1, body.length));
+      assertEquals(expected, canonicalize(c, body, chunk), () -> describe(c, body, "" + chunk));
+      assertEquals(expected, canonicalizeRandomly(c, body, random), () -> describe(c, body, "?"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Canonicalization.class)
+  void agreesOnLongPlainRunsWithOneSpecialByteAtEveryOffset(Canonicalization c) {
+    for (byte special : new byte[] {' ', '\t', '\r', '\n', 0x0C, '!'}) {
+      for (int length = 1; length < 40; length++) {
+        for (int at = 0; at < length; at++) {
+          byte[] body = new byte[length];
+          java.util.Arrays.fill(body, (byte) 'x');
+          body[at] = special;
+          if (at + 1 < length) {
+            body[at + 1] = (byte) (length % 2 == 0 ? ' ' : 'y');
+          }
+          String expected = reference(c, body);
+          for (int chunk = 1; chunk <= length; chunk++) {
+            int size = chunk;
+            assertEquals(expected, canonicalize(c, body, size), () -> describe(c, body, "" + size));
+          }
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Canonicalization.class)
+  void agreesOnRandomLinesOfText(Canonicalization c) {
+    String[] endings = {"\r\n", "\r\n", "\r\n", "\n", "\r", " \r\n", "\t\r\n", ""};
+    String[] starts = {"", "", "", " ", "\t", "  "};
+    Random random = new Random(6376_2);
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int lines = random.nextInt(12);
+      for (int line = 0; line < lines; line++) {
+        if (random.nextInt(5) > 0) {
+          text.append(starts[random.nextInt(starts.length)]);
+          int words = random.nextInt(6);
+          for (int w = 0; w < words; w++) {
+            text.append(w > 0 ? (random.nextInt(8) == 0 ? "  " : " ") : "");
+            text.append("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVph", 0, 1 + random.nextInt(30));
+          }
+        }
+        text.append(endings[random.nextInt(endings.length)]);
+      }
+      byte[] body = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      String expected = reference(c, body);
+      assertEquals(expected, canonicalize(c, body, body.length), () -> describe(c, body, "whole"));
+      int chunk = 1 + random.nextInt(Math.max(1, body.length));
+      assertEquals(expected, canonicalize(c, body, chunk), () -> describe(c, body, "" + chunk));
+      assertEquals(expected, canonicalizeRandomly(c, body, random), () -> describe(c, body, "?"));
+    }
+  }
+
+  private static byte[] randomBody(Random random) {
+    int length = random.nextInt(random.nextBoolean() ? 12 : 80);
+    byte[] body = new byte[length];
+    boolean plain = random.nextInt(4) == 0; // mostly letters, a few specials
+    for (int i = 0; i < length; i++) {
+      body[i] =
+          plain && random.nextInt(6) != 0
+              ? (byte) ('a' + random.nextInt(26))
+              : ALPHABET[random.nextInt(ALPHABET.length)];
+    }
+    return body;
+  }
+
+  private static String reference(Canonicalization c, byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ReferenceBodyCanonicalizer canonicalizer = ReferenceBodyCanonicalizer.of(c, out::write);
+    canonicalizer.update(body, 0, body.length);
+    canonicalizer.finish();
+    return HexFormat.of().formatHex(out.toByteArray());
+  }
+
+  private static String canonicalize(Canonicalization c, byte[] body, int chunk) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BodyCanonicalizer canonicalizer = BodyCanonicalizer.of(c, out::write);
+    for (int i = 0; i < body.length; i += chunk) {
+      canonicalizer.update(body, i, Math.min(chunk, body.length - i));
+    }
+    canonicalizer.finish();
+    return HexFormat.of().formatHex(out.toByteArray());
+  }
+
+  private static String canonicalizeRandomly(Canonicalization c, byte[] body, Random random) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BodyCanonicalizer canonicalizer = BodyCanonicalizer.of(c, out::write);
+    int i = 0;
+    while (i < body.length) {
+      int n = random.nextInt(Math.min(20, body.length - i) + 1); // empty updates too
+      byte[] copy = new byte[n + 4];
+      System.arraycopy(body, i, copy, 2, n); // at an offset, in an array with other bytes
+      copy[0] = copy[1] = copy[n + 2] = copy[n + 3] = ' ';
+      canonicalizer.update(copy, 2, n);
+      i += n;
+    }
+    canonicalizer.finish();
+    return HexFormat.of().formatHex(out.toByteArray());
+  }
+
+  private static String describe(Canonicalization c, byte[] body, String chunk) {
+    return c + " body " + HexFormat.of().formatHex(body) + " chunk " + chunk;
+  }
+}

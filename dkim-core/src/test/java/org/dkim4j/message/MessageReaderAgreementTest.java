@@ -1,0 +1,138 @@
+package org.dkim4j.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link MessageReader} takes header fields whose lines end in CRLF straight from its buffer;
+ * {@link ReferenceMessageReader} builds every field line by line. For any input, delivered in reads
+ * of any size, they must give the same fields, the same body and the same errors.
+ */
+class MessageReaderAgreementTest {
+
+  private static final String[] PIECES = {
+    "From: a@example.com",
+    "Subject:",
+    " folded",
+    "\tfolded",
+    "X",
+    ":",
+    " ",
+    "\t",
+    "\r\n",
+    "\r\n",
+    "\n",
+    "\r",
+    "\r\r\n",
+    "body",
+    "é"
+  };
+
+  @Test
+  void agreesWithTheLineByLineReferenceOnRandomMessagesReadsAndLimits() throws IOException {
+    Random random = new Random(5322);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int pieces = random.nextInt(30);
+      for (int i = 0; i < pieces; i++) {
+        text.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      byte[] message = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      MessageLimits limits =
+          random.nextInt(3) == 0
+              ? new MessageLimits(1 + random.nextInt(60), 1 + random.nextInt(5))
+              : MessageLimits.DEFAULT;
+      int read = 1 + random.nextInt(random.nextBoolean() ? 4 : 100);
+      String expected = reference(message, limits, read);
+      String actual = actual(message, limits, read, random.nextBoolean());
+      assertEquals(
+          expected,
+          actual,
+          () -> HexFormat.of().formatHex(message) + " " + limits + " reads of " + read);
+    }
+  }
+
+  private static String reference(byte[] message, MessageLimits limits, int read)
+      throws IOException {
+    ReferenceMessageReader reader = new ReferenceMessageReader(trickle(message, read), limits);
+    List<HeaderField> fields;
+    try {
+      fields = reader.readHeader();
+    } catch (MessageTooLargeException e) {
+      return "error " + e.getMessage();
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    byte[] buffer = new byte[7];
+    int n;
+    while ((n = reader.readBody(buffer, 0, buffer.length)) >= 0) {
+      body.write(buffer, 0, n);
+    }
+    return describe(fields, body.toByteArray());
+  }
+
+  private static String actual(byte[] message, MessageLimits limits, int read, boolean sink)
+      throws IOException {
+    MessageReader reader = new MessageReader(trickle(message, read), limits);
+    List<HeaderField> fields;
+    try {
+      fields = reader.readHeader();
+    } catch (MessageTooLargeException e) {
+      return "error " + e.getMessage();
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    if (sink) {
+      reader.readBody(body::write);
+    } else {
+      byte[] buffer = new byte[7];
+      int n;
+      while ((n = reader.readBody(buffer, 0, buffer.length)) >= 0) {
+        body.write(buffer, 0, n);
+      }
+    }
+    return describe(fields, body.toByteArray());
+  }
+
+  private static String describe(List<HeaderField> fields, byte[] body) {
+    List<String> parts = new ArrayList<>();
+    for (HeaderField field : fields) {
+      parts.add(HexFormat.of().formatHex(field.raw()) + "/" + field.name());
+    }
+    return parts + " body " + HexFormat.of().formatHex(body);
+  }
+
+  /** A stream that gives at most {@code read} bytes per call, and says so in available(). */
+  private static InputStream trickle(byte[] message, int read) {
+    return new InputStream() {
+      int position;
+
+      @Override
+      public int read() {
+        return position < message.length ? message[position++] & 0xff : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (position >= message.length) {
+          return -1;
+        }
+        int n = Math.min(Math.min(len, read), message.length - position);
+        System.arraycopy(message, position, b, off, n);
+        position += n;
+        return n;
+      }
+
+      @Override
+      public int available() {
+        return Math.min(read, message.length - position);
+      }
+    };
+  }
+}
