@@ -23,6 +23,8 @@ class AuthenticationResultsFuzzTest {
     if (input == null) {
       return;
     }
+    // The input is UTF-8 text: a byte[] parameter reaches the test as is, so seed files
+    // are plain text (Jazzer hands a String parameter over in an encoding of its own).
     String field = new String(input, StandardCharsets.UTF_8);
     AuthenticationResults parsed;
     try {

@@ -52,6 +52,8 @@ class DkimVerifierDnsFuzzTest {
     if (input == null) {
       return;
     }
+    // The input is UTF-8 text: a byte[] parameter reaches the test as is, so seed files
+    // are plain text (Jazzer hands a String parameter over in an encoding of its own).
     String answer = new String(input, StandardCharsets.UTF_8);
     char kind = answer.isEmpty() ? ' ' : answer.charAt(0);
     List<String> records = Arrays.asList(answer.split("\u0000", -1));

@@ -21,6 +21,8 @@ class TagListFuzzTest {
     if (input == null) {
       return;
     }
+    // The input is UTF-8 text: a byte[] parameter reaches the test as is, so seed files
+    // are plain text (Jazzer hands a String parameter over in an encoding of its own).
     String text = new String(input, StandardCharsets.UTF_8);
     TagList parsed;
     try {
