@@ -277,6 +277,10 @@ public final class MessageReader {
    * Reads the rest of the body, after {@link #readHeader()}, and passes it to {@code sink} exactly
    * as received, in slices of the reader's own buffer, without copying it again. The sink must not
    * keep the array it is given.
+   *
+   * @param sink receives the body bytes, in order
+   * @throws IOException when reading the underlying stream fails
+   * @throws IllegalStateException when the header has not been read yet
    */
   public void readBody(ByteSink sink) throws IOException {
     if (!headerRead) {
