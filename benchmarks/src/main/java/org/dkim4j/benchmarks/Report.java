@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Usage: {@code benchmarks/run.sh [--long] [--out FILE]}. The default run takes about five
  * minutes on two cores: one fork, short iterations. {@code --long} runs three forks with longer
- * warm-up and measurement (about half an hour), for numbers with tighter error bars.
+ * warm-up and measurement (about an hour), for numbers with tighter error bars.
  */
 public final class Report {
 
