@@ -3,7 +3,7 @@
 # jDKIM, Simple Java Mail) in one JMH run, and writes benchmarks/RESULTS.md.
 #
 #   benchmarks/run.sh            # about five minutes: one fork, short iterations
-#   benchmarks/run.sh --long     # about half an hour: three forks, longer iterations
+#   benchmarks/run.sh --long     # about an hour: three forks, longer iterations
 #   benchmarks/run.sh --out FILE # write the report elsewhere
 #
 # Builds dkim-core and the benchmarks (without running tests, and without installing anything),

@@ -10,13 +10,15 @@ public enum Canonicalization {
   /** "relaxed": tolerates whitespace changes and header field re-folding (3.4.2 and 3.4.4). */
   RELAXED;
 
+  private final String tagValue = name().toLowerCase(Locale.ROOT);
+
   /**
    * Returns the name used in the {@code c=} tag: {@code simple} or {@code relaxed}.
    *
    * @return the lower-case tag value
    */
   public String tagValue() {
-    return name().toLowerCase(Locale.ROOT);
+    return tagValue;
   }
 
   /**

@@ -22,6 +22,8 @@ import org.dkim4j.tag.TagSyntaxException;
  */
 public final class DkimSignature {
 
+  private static final List<String> REQUIRED_TAGS = List.of("v", "a", "b", "bh", "d", "h", "s");
+
   private final TagList tags;
   private final SignatureAlgorithm algorithm;
   private final byte[] signature;
@@ -38,7 +40,7 @@ public final class DkimSignature {
 
   private DkimSignature(TagList tags) {
     this.tags = tags;
-    for (String required : List.of("v", "a", "b", "bh", "d", "h", "s")) {
+    for (String required : REQUIRED_TAGS) {
       if (!tags.contains(required)) {
         throw new DkimSyntaxException("missing required tag " + required + "=");
       }
@@ -70,7 +72,11 @@ public final class DkimSignature {
       throw new DkimSyntaxException("invalid selector s=" + selector);
     }
     this.signedHeaders = parseHeaderList(tags.getOrNull("h"));
-    if (signedHeaders.stream().noneMatch(name -> Ascii.equalsIgnoreCase(name, "from"))) {
+    boolean signsFrom = false;
+    for (String name : signedHeaders) {
+      signsFrom |= Ascii.equalsIgnoreCase(name, "from");
+    }
+    if (!signsFrom) {
       throw new DkimSyntaxException("h= does not include From");
     }
     this.identity = parseIdentity(tags.getOrNull("i"), domain);

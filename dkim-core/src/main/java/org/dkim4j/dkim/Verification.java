@@ -189,11 +189,12 @@ final class Verification {
       return with(signature, key, record, DkimStatus.FAIL, "signature did not verify");
     }
     int fromFields = TagValues.count(fields, "From");
-    int signedFroms =
-        (int)
-            signature.signedHeaders().stream()
-                .filter(h -> Ascii.equalsIgnoreCase(h, "From"))
-                .count();
+    int signedFroms = 0;
+    for (String signed : signature.signedHeaders()) {
+      if (Ascii.equalsIgnoreCase(signed, "From")) {
+        signedFroms++;
+      }
+    }
     if (fromFields > signedFroms) {
       return with(
           signature,
