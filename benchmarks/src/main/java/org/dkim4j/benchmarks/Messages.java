@@ -136,6 +136,23 @@ final class Messages {
     return message.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** Returns about {@code size} bytes of format=flowed text, as in the text part of {@link #of}. */
+  static byte[] flowedText(int size) {
+    StringBuilder text = new StringBuilder(size + 200);
+    appendText(text, new Random(size), size);
+    return text.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Returns about {@code size} bytes of base64 in lines of 76, as in the attachment of {@link #of}.
+   */
+  static byte[] base64(int size) {
+    byte[] binary = new byte[size / 78 * 57 + 57];
+    new Random(size).nextBytes(binary);
+    return (Base64.getMimeEncoder().encodeToString(binary) + "\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** Paragraphs of flowed lines of at most 72 characters, each soft break a trailing space. */
   private static void appendText(StringBuilder out, Random random, int end) {
     while (out.length() < end) {

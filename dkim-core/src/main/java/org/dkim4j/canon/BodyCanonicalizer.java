@@ -320,25 +320,12 @@ public final class BodyCanonicalizer {
     i++;
     int last = end - 10;
     while (i <= last) {
-      long x = 0;
-      for (; i <= last; i += 8) { // most words of base64 and text have no space or control byte
-        x = (long) LONGS.get(bytes, i);
-        if (atMost0x20(x) != 0) {
-          break; // one of these eight has: look closer below
-        }
+      int k = relaxedCandidate(bytes, i, last);
+      if (k < 0) {
+        i = -k - 1; // nothing up to here: the last few bytes, for the careful loop below
+        break;
       }
-      if (i > last) {
-        break; // the last few bytes of the chunk, for the careful loop below
-      }
-      long next = (long) LONGS.get(bytes, i + 1);
-      long control = (x - ONES * 0x20) & ~x & HIGH_BITS; // CR, LF and HTAB among them
-      long candidates = control | (equal(x, SPACES) & atMost0x20(next));
-      long stop = control == 0 ? candidates : candidates & ~lineBreakBeforeContent(bytes, i, x);
-      if (stop == 0) {
-        i += 8;
-        continue;
-      }
-      int k = i + (Long.numberOfTrailingZeros(stop) >>> 3);
+      // k <= last + 7 = end - 3, so k + 2 is inside the chunk.
       if (bytes[k] == SP
           && bytes[k + 1] == CR
           && bytes[k + 2] == LF
@@ -346,7 +333,7 @@ public final class BodyCanonicalizer {
           && (bytes[k + 3] & 0xff) > SP) {
         flush(k); // one space before a line break that content follows: drop it, go on
         run = k + 1;
-        i = k + 1;
+        i = k + 3;
         continue;
       }
       return k;
@@ -358,6 +345,66 @@ public final class BodyCanonicalizer {
       }
     }
     return end;
+  }
+
+  /**
+   * Returns where, from {@code from} and looking at eight bytes at a time while at most {@code
+   * last}, relaxed canonicalization may have to change something: a control byte (CR, LF, HTAB
+   * among them) other than a CRLF that content follows, or a space followed by a byte of at most
+   * 0x20. May return a byte that needs nothing (a {@code '!'} after such a byte), which the caller
+   * treats as it is. When there is none, returns {@code -1 - i}, where {@code i} is the first
+   * offset not looked at.
+   *
+   * <p>Two loops take turns: sixteen bytes at a time while none is at most 0x20 (base64, long
+   * words), and eight at a time with the exact test while there are spaces (text), back to the
+   * first after each line break. Both are small, so the compiler keeps them tight.
+   */
+  private static int relaxedCandidate(byte[] bytes, int from, int last) {
+    int i = from;
+    scan:
+    while (true) {
+      for (; i <= last - 8; i += 16) {
+        long x = (long) LONGS.get(bytes, i);
+        long y = (long) LONGS.get(bytes, i + 8);
+        if ((((x - ONES * 0x21) & ~x | (y - ONES * 0x21) & ~y) & HIGH_BITS) != 0) {
+          break;
+        }
+      }
+      for (; i <= last; i += 16) {
+        long candidates = relaxedCandidates(bytes, i);
+        int at = i;
+        if (candidates == 0 && i + 8 <= last) {
+          at = i + 8;
+          candidates = relaxedCandidates(bytes, at);
+        }
+        if (candidates != 0) {
+          int k = at + (Long.numberOfTrailingZeros(candidates) >>> 3);
+          // k <= last + 7, and last leaves room for two more bytes.
+          if (bytes[k] == CR && bytes[k + 1] == LF && (bytes[k + 2] & 0xff) > SP) {
+            i = k + 2; // a CRLF that content follows passes unchanged
+            continue scan;
+          }
+          return k;
+        }
+        if (at == i) {
+          i += 8; // the last eight before the end
+          break;
+        }
+      }
+      return -1 - i;
+    }
+  }
+
+  /**
+   * The high bit of each of the eight bytes at {@code i} that is a control byte or a space followed
+   * by a byte of at most 0x20; may mark a {@code '!'} after such a byte too.
+   */
+  private static long relaxedCandidates(byte[] bytes, int i) {
+    long x = (long) LONGS.get(bytes, i);
+    long next = (long) LONGS.get(bytes, i + 1);
+    long notX = ~x;
+    return ((x - ONES * 0x20) & notX | (x - ONES * 0x21) & notX & (next - ONES * 0x21) & ~next)
+        & HIGH_BITS;
   }
 
   /**

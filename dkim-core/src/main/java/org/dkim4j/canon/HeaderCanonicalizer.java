@@ -1,6 +1,7 @@
 package org.dkim4j.canon;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /** Header field canonicalization, RFC 6376 sections 3.4.1 (simple) and 3.4.2 (relaxed). */
 public final class HeaderCanonicalizer {
@@ -19,6 +20,35 @@ public final class HeaderCanonicalizer {
   }
 
   /**
+   * Canonicalizes one header field held in {@code buffer}, in place. A field that ends in CRLF, as
+   * every field of a message does, never grows: relaxed canonicalization only removes bytes and
+   * lowercases the name, and simple changes nothing.
+   *
+   * @param canonicalization {@link Canonicalization#SIMPLE} (RFC 6376 section 3.4.1) or {@link
+   *     Canonicalization#RELAXED} (section 3.4.2)
+   * @param buffer holds the raw field from {@code offset}; overwritten with its canonical form
+   * @param offset index of the field's first byte
+   * @param length the raw field's length, its terminating CRLF included
+   * @return the length of the canonical form, which starts at {@code offset} and ends in CRLF
+   * @throws IllegalArgumentException for relaxed canonicalization of a field that does not end in
+   *     CRLF
+   * @throws IndexOutOfBoundsException if {@code offset} and {@code length} lie outside {@code
+   *     buffer}
+   */
+  public static int canonicalizeInPlace(
+      Canonicalization canonicalization, byte[] buffer, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, buffer.length);
+    if (canonicalization == Canonicalization.SIMPLE) {
+      return length;
+    }
+    int to = offset + length;
+    if (length < 2 || buffer[to - 2] != '\r' || buffer[to - 1] != '\n') {
+      throw new IllegalArgumentException("a header field must end in CRLF");
+    }
+    return relaxedInPlace(buffer, offset, to - 2) - offset;
+  }
+
+  /**
    * Relaxed: lowercase the name, unfold, reduce whitespace runs to one space, delete whitespace at
    * the end of the value and around the colon, end with CRLF.
    */
@@ -27,61 +57,69 @@ public final class HeaderCanonicalizer {
     if (end >= 2 && raw[end - 2] == '\r' && raw[end - 1] == '\n') {
       end -= 2;
     }
-    byte[] out = new byte[end + 2]; // canonical form is never longer
-    int n = 0;
-    int colon = indexOf(raw, (byte) ':', end);
+    byte[] out = Arrays.copyOf(raw, end + 2); // canonical form is never longer
+    int n = relaxedInPlace(out, 0, end);
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Relaxed canonicalization of the field in {@code b} from {@code from} to {@code end} (its
+   * content, without the terminating CRLF), written over it from {@code from}, followed by CRLF,
+   * which needs {@code end + 2 <= b.length}. Returns the index after the canonical form. Every byte
+   * is read before it can be overwritten: output never gets ahead of input, since a space is only
+   * written where at least one whitespace byte was dropped.
+   */
+  private static int relaxedInPlace(byte[] b, int from, int end) {
+    int n = from;
+    int colon = indexOf(b, (byte) ':', from, end);
     int valueStart;
     if (colon < 0) {
-      valueStart = 0; // no name: canonicalize the whole line as a value
+      valueStart = from; // no name: canonicalize the whole line as a value
     } else {
       int nameEnd = colon;
-      while (nameEnd > 0 && isWhitespace(raw[nameEnd - 1])) {
+      while (nameEnd > from && isWhitespace(b[nameEnd - 1])) {
         nameEnd--;
       }
-      for (int i = 0; i < nameEnd; i++) {
-        byte b = raw[i];
-        out[n++] = b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+      for (int i = from; i < nameEnd; i++) {
+        byte x = b[i];
+        b[n++] = x >= 'A' && x <= 'Z' ? (byte) (x + 32) : x;
       }
-      out[n++] = ':';
+      b[n++] = ':';
       valueStart = colon + 1;
     }
     boolean pendingSpace = false;
     boolean started = false;
+    byte previous = 0; // the byte before i as received, which the output may have overwritten
     for (int i = valueStart; i < end; i++) {
-      byte b = raw[i];
-      if ((b == '\r' || b == '\n') && isFoldingBreak(raw, i, end)) {
+      byte x = b[i];
+      boolean foldingBreak =
+          (x == '\r' && i + 1 < end && b[i + 1] == '\n') || (x == '\n' && previous == '\r');
+      previous = x;
+      if (foldingBreak) {
         continue; // unfold; the whitespace after the break starts a run
       }
-      if (b == ' ' || b == '\t') {
+      if (x == ' ' || x == '\t') {
         pendingSpace = true;
         continue;
       }
       if (pendingSpace && started) {
-        out[n++] = ' ';
+        b[n++] = ' ';
       }
       pendingSpace = false;
       started = true;
-      out[n++] = b;
+      b[n++] = x;
     }
-    out[n++] = '\r';
-    out[n++] = '\n';
-    return n == out.length ? out : Arrays.copyOf(out, n);
-  }
-
-  /** A CR or LF that belongs to a CRLF folding break (RFC 5322 section 2.2.3). */
-  private static boolean isFoldingBreak(byte[] raw, int i, int end) {
-    if (raw[i] == '\r') {
-      return i + 1 < end && raw[i + 1] == '\n';
-    }
-    return raw[i] == '\n' && i > 0 && raw[i - 1] == '\r';
+    b[n++] = '\r';
+    b[n++] = '\n';
+    return n;
   }
 
   private static boolean isWhitespace(byte b) {
     return b == ' ' || b == '\t';
   }
 
-  private static int indexOf(byte[] raw, byte value, int end) {
-    for (int i = 0; i < end; i++) {
+  private static int indexOf(byte[] raw, byte value, int from, int end) {
+    for (int i = from; i < end; i++) {
       if (raw[i] == value) {
         return i;
       }

@@ -11,8 +11,8 @@ import org.dkim4j.canon.ByteSink;
  * about as much as hashing a hundred bytes; large slices go to the digest directly.
  */
 final class BodyHasher implements ByteSink {
-  private static final int BATCH = 4096;
-  private static final int SMALL = 512;
+  private static final int BATCH = 1024;
+  private static final int SMALL = 256;
 
   private final MessageDigest digest;
   private final long limit;

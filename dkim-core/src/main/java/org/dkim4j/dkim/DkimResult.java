@@ -205,7 +205,7 @@ public final class DkimResult {
       this.domain = signature.domain();
       this.selector = signature.selector();
       this.algorithm = signature.algorithm().tagValue();
-      this.signaturePrefix = prefix(signature.signatureBase64());
+      this.signaturePrefix = signature.signaturePrefix();
       return this;
     }
 

@@ -1,6 +1,7 @@
 package org.dkim4j.dkim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -234,6 +235,17 @@ public final class DkimSignature {
   }
 
   /**
+   * The first eight characters of {@code b=}, whitespace removed, as {@code header.b} of
+   * Authentication-Results shows them (RFC 6008 section 4): encodes only the six bytes they stand
+   * for.
+   */
+  String signaturePrefix() {
+    String encoded =
+        Base64.getEncoder().encodeToString(Arrays.copyOf(signature, Math.min(6, signature.length)));
+    return encoded.substring(0, Math.min(8, encoded.length()));
+  }
+
+  /**
    * Returns the decoded {@code bh=}.
    *
    * @return a new copy of the body hash bytes
@@ -350,7 +362,7 @@ public final class DkimSignature {
         + ", a="
         + algorithm.tagValue()
         + ", b="
-        + signatureBase64().substring(0, Math.min(8, signatureBase64().length()))
+        + signaturePrefix()
         + "]";
   }
 }

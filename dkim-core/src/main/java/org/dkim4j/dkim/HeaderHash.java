@@ -14,8 +14,8 @@ final class HeaderHash {
   /**
    * Feeds the selected header fields and the signature field (its b= value removed, no final CRLF)
    * to {@code digest}, canonicalized. Fields are chosen bottom-up per name in {@code h=}; a name
-   * with no unused instance left contributes nothing (section 5.4.2). The canonical bytes are
-   * gathered first and hashed in one call.
+   * with no unused instance left contributes nothing (section 5.4.2). Each field is copied once
+   * into one buffer, canonicalized there in place, and the whole is hashed in one call.
    */
   static void update(
       MessageDigest digest,
@@ -28,26 +28,40 @@ final class HeaderHash {
     int n = 0;
     for (String name : signedHeaders) {
       for (int i = fields.size() - 1; i >= 0; i--) {
-        if (!used[i] && fields.get(i).hasName(name)) {
+        HeaderField field = fields.get(i);
+        if (!used[i] && field.hasName(name)) {
           used[i] = true;
-          byte[] canonical =
-              HeaderCanonicalizer.canonicalize(canonicalization, fields.get(i).raw());
-          data = ensure(data, n + canonical.length);
-          System.arraycopy(canonical, 0, data, n, canonical.length);
-          n += canonical.length;
+          data = ensure(data, n + field.length() + 2);
+          n += canonicalize(canonicalization, data, n, field.copyRaw(data, n));
           break;
         }
       }
     }
-    byte[] own = HeaderCanonicalizer.canonicalize(canonicalization, signatureFieldWithoutB);
-    int length = own.length;
-    if (length >= 2 && own[length - 2] == '\r' && own[length - 1] == '\n') {
-      length -= 2;
-    }
-    data = ensure(data, n + length);
-    System.arraycopy(own, 0, data, n, length);
-    n += length;
+    int length = signatureFieldWithoutB.length;
+    data = ensure(data, n + length + 2);
+    System.arraycopy(signatureFieldWithoutB, 0, data, n, length);
+    data[n + length] = '\r'; // canonicalized as a field, then hashed without its CRLF
+    data[n + length + 1] = '\n';
+    n += HeaderCanonicalizer.canonicalizeInPlace(canonicalization, data, n, length + 2) - 2;
     digest.update(data, 0, n);
+  }
+
+  /**
+   * Canonicalizes the field of {@code length} bytes at {@code offset} in place; {@code data} has
+   * room for two bytes more, for a field that lacks its CRLF (never one read from a message).
+   */
+  private static int canonicalize(
+      Canonicalization canonicalization, byte[] data, int offset, int length) {
+    if (canonicalization == Canonicalization.SIMPLE) {
+      return length;
+    }
+    int end = offset + length;
+    if (length < 2 || data[end - 2] != '\r' || data[end - 1] != '\n') {
+      data[end] = '\r';
+      data[end + 1] = '\n';
+      length += 2;
+    }
+    return HeaderCanonicalizer.canonicalizeInPlace(canonicalization, data, offset, length);
   }
 
   private static byte[] ensure(byte[] data, int capacity) {

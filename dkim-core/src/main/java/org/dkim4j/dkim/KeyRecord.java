@@ -119,8 +119,7 @@ public final class KeyRecord {
    * @return {@code true} if the record allows that algorithm's hash
    */
   public boolean allowsHashOf(SignatureAlgorithm algorithm) {
-    return hashAlgorithms.isEmpty()
-        || hashAlgorithms.stream().anyMatch(h -> Ascii.equalsIgnoreCase(h, algorithm.hashName()));
+    return hashAlgorithms.isEmpty() || containsIgnoreCase(hashAlgorithms, algorithm.hashName());
   }
 
   /**
@@ -138,7 +137,7 @@ public final class KeyRecord {
    * @return {@code true} if the key may sign email
    */
   public boolean allowsEmail() {
-    return serviceTypes.stream().anyMatch(s -> s.equals("*") || Ascii.equalsIgnoreCase(s, "email"));
+    return serviceTypes.contains("*") || containsIgnoreCase(serviceTypes, "email");
   }
 
   /**
@@ -156,7 +155,7 @@ public final class KeyRecord {
    * @return {@code true} if the flags include {@code y}
    */
   public boolean testing() {
-    return flags.stream().anyMatch(f -> Ascii.equalsIgnoreCase(f, "y"));
+    return containsIgnoreCase(flags, "y");
   }
 
   /**
@@ -165,7 +164,7 @@ public final class KeyRecord {
    * @return {@code true} if the flags include {@code s}
    */
   public boolean strictIdentity() {
-    return flags.stream().anyMatch(f -> Ascii.equalsIgnoreCase(f, "s"));
+    return containsIgnoreCase(flags, "s");
   }
 
   /**
@@ -207,5 +206,15 @@ public final class KeyRecord {
   @Override
   public String toString() {
     return "KeyRecord[k=" + keyTypeName + (revoked() ? ", revoked" : "") + "]";
+  }
+
+  /** A plain loop: the verifier asks these for every signature. */
+  private static boolean containsIgnoreCase(List<String> values, String wanted) {
+    for (String value : values) {
+      if (Ascii.equalsIgnoreCase(value, wanted)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -94,6 +94,21 @@ public final class HeaderField {
   }
 
   /**
+   * Copies the raw bytes, including the terminating CRLF, into {@code target}: {@link #raw()}
+   * without a new array, for callers that gather many fields in one buffer.
+   *
+   * @param target receives the bytes
+   * @param offset index in {@code target} of the first byte
+   * @return the number of bytes copied, {@link #length()}
+   * @throws IndexOutOfBoundsException if the field does not fit in {@code target} at {@code offset}
+   */
+  public int copyRaw(byte[] target, int offset) {
+    Objects.checkFromIndexSize(offset, raw.length, target.length);
+    System.arraycopy(raw, 0, target, offset, raw.length);
+    return raw.length;
+  }
+
+  /**
    * Returns the number of raw bytes, including the terminating CRLF.
    *
    * @return the length in bytes
