@@ -102,6 +102,34 @@ class BodyCanonicalizerAgreementTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Canonicalization.class)
+  void agreesOnLongBase64AndFlowedTextWithRareSpecialBytes(Canonicalization c) {
+    // Long runs, as in real mail, so the sixteen-byte loop runs and hands over at every offset.
+    byte[] specials = {' ', '\t', '\r', '\n', '!', 0x0C};
+    Random random = new Random(6376_3);
+    for (int n = 0; n < 2_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int lines = 1 + random.nextInt(40);
+      for (int line = 0; line < lines; line++) {
+        int width = random.nextInt(90);
+        boolean base64 = random.nextBoolean();
+        for (int i = 0; i < width; i++) {
+          text.append(base64 || random.nextInt(6) != 0 ? (char) ('A' + random.nextInt(26)) : ' ');
+        }
+        text.append(random.nextInt(3) == 0 ? " \r\n" : "\r\n");
+      }
+      byte[] body = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      for (int k = random.nextInt(4); k > 0 && body.length > 0; k--) {
+        body[random.nextInt(body.length)] = specials[random.nextInt(specials.length)];
+      }
+      String expected = reference(c, body);
+      assertEquals(expected, canonicalize(c, body, body.length), () -> describe(c, body, "whole"));
+      int chunk = 1 + random.nextInt(Math.max(1, body.length));
+      assertEquals(expected, canonicalize(c, body, chunk), () -> describe(c, body, "" + chunk));
+    }
+  }
+
   private static byte[] randomBody(Random random) {
     int length = random.nextInt(random.nextBoolean() ? 12 : 80);
     byte[] body = new byte[length];

@@ -1,0 +1,115 @@
+package org.dkim4j.canon;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link HeaderCanonicalizer#canonicalizeInPlace} overwrites the field it reads. It must give what
+ * RFC 6376 section 3.4.2 says, written here the plain way with string operations, for any field, at
+ * any offset, and leave the bytes around the field alone.
+ */
+class HeaderCanonicalizerInPlaceTest {
+
+  private static final String[] PIECES = {
+    "a", "B", "Subject", "x-Y", " ", " ", "\t", "  ", "\r\n ", "\r\n\t", "\r", "\n", ":", "!",
+    "\u00e9", "\u001f", "\r\r\n ", "\r\n\n"
+  };
+
+  @Test
+  void relaxedAgreesWithTheSectionWrittenOutForRandomFields() {
+    Random random = new Random(3_4_2);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder field = new StringBuilder();
+      int pieces = random.nextInt(14);
+      for (int i = 0; i < pieces; i++) {
+        field.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      field.append("\r\n");
+      byte[] raw = field.toString().getBytes(StandardCharsets.ISO_8859_1);
+      String expected = reference(field.toString());
+      int offset = random.nextInt(4);
+      byte[] buffer = new byte[offset + raw.length + 3];
+      Arrays.fill(buffer, (byte) '#');
+      System.arraycopy(raw, 0, buffer, offset, raw.length);
+
+      int length =
+          HeaderCanonicalizer.canonicalizeInPlace(
+              Canonicalization.RELAXED, buffer, offset, raw.length);
+
+      String actual = new String(buffer, offset, length, StandardCharsets.ISO_8859_1);
+      assertEquals(expected, actual, () -> "field " + HexFormat.of().formatHex(raw));
+      for (int i = 0; i < offset; i++) {
+        assertEquals('#', buffer[i], "byte before the field");
+      }
+      for (int i = offset + raw.length; i < buffer.length; i++) {
+        assertEquals('#', buffer[i], "byte after the field");
+      }
+      assertArrayEquals(
+          expected.getBytes(StandardCharsets.ISO_8859_1),
+          HeaderCanonicalizer.canonicalize(Canonicalization.RELAXED, raw));
+    }
+  }
+
+  @Test
+  void simpleLeavesTheFieldAsItIs() {
+    byte[] buffer = "##X :  a\r\n b\r\n##".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] before = buffer.clone();
+
+    int length = HeaderCanonicalizer.canonicalizeInPlace(Canonicalization.SIMPLE, buffer, 2, 12);
+
+    assertEquals(12, length);
+    assertArrayEquals(before, buffer);
+  }
+
+  @Test
+  void relaxedRejectsAFieldWithoutItsCrlf() {
+    byte[] buffer = "Subject: no line ending".getBytes(StandardCharsets.ISO_8859_1);
+
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                HeaderCanonicalizer.canonicalizeInPlace(
+                    Canonicalization.RELAXED, buffer, 0, buffer.length));
+    assertEquals("a header field must end in CRLF", e.getMessage());
+  }
+
+  @Test
+  void rejectsARangeOutsideTheBuffer() {
+    byte[] buffer = "A: b\r\n".getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThrows(
+        IndexOutOfBoundsException.class,
+        () -> HeaderCanonicalizer.canonicalizeInPlace(Canonicalization.RELAXED, buffer, 2, 5));
+  }
+
+  /**
+   * Section 3.4.2 step by step: lowercase the name, unfold (delete every CRLF), turn each run of
+   * WSP into one space, delete WSP at the end of the value, delete WSP before and after the colon.
+   */
+  private static String reference(String field) {
+    String content = field.substring(0, field.length() - 2);
+    int colon = content.indexOf(':');
+    String name = colon < 0 ? null : content.substring(0, colon).replaceAll("[ \t]+\\z", "");
+    String value = colon < 0 ? content : content.substring(colon + 1);
+    value = value.replace("\r\n", "").replaceAll("[ \t]+", " ");
+    value = value.replaceAll("\\A ", "").replaceAll(" \\z", "");
+    String lowerName = name == null ? "" : asciiLowerCase(name) + ":";
+    return lowerName + value + "\r\n";
+  }
+
+  private static String asciiLowerCase(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    }
+    return out.toString();
+  }
+}
