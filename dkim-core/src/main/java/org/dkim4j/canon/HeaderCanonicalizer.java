@@ -92,6 +92,18 @@ public final class HeaderCanonicalizer {
     byte previous = 0; // the byte before i as received, which the output may have overwritten
     for (int i = valueStart; i < end; i++) {
       byte x = b[i];
+      if ((x & 0xff) > ' ') { // most bytes: content, kept
+        if (pendingSpace) {
+          if (started) {
+            b[n++] = ' ';
+          }
+          pendingSpace = false;
+        }
+        started = true;
+        previous = x;
+        b[n++] = x;
+        continue;
+      }
       boolean foldingBreak =
           (x == '\r' && i + 1 < end && b[i + 1] == '\n') || (x == '\n' && previous == '\r');
       previous = x;

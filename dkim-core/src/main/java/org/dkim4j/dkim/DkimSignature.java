@@ -3,6 +3,7 @@ package org.dkim4j.dkim;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -130,14 +131,20 @@ public final class DkimSignature {
 
   private static List<String> parseHeaderList(String value) {
     List<String> names = new ArrayList<>();
-    for (String part : value.split(":", -1)) {
-      String name = TagValues.trimFws(part);
+    int start = 0;
+    while (true) {
+      int colon = value.indexOf(':', start);
+      int end = colon < 0 ? value.length() : colon;
+      String name = TagValues.trimFws(value.substring(start, end));
       if (name.isEmpty() || !isFieldName(name)) {
         throw new DkimSyntaxException("invalid header name \"" + name + "\" in h=");
       }
       names.add(name);
+      if (colon < 0) {
+        return Collections.unmodifiableList(names);
+      }
+      start = colon + 1;
     }
-    return List.copyOf(names);
   }
 
   private static boolean isFieldName(String name) {

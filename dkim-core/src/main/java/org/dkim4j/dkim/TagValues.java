@@ -17,15 +17,20 @@ final class TagValues {
    * @throws DkimSyntaxException naming {@code what} when the value is not base64
    */
   static byte[] base64(String what, String value) {
-    // Characters beyond ISO-8859-1 become '?', which is no more base64 than they were.
-    byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
-    int n = 0;
-    for (byte b : bytes) {
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-        bytes[n++] = b;
-      }
-    }
     try {
+      if (value.indexOf(' ') < 0
+          && value.indexOf('\t') < 0
+          && value.indexOf('\r') < 0
+          && value.indexOf('\n') < 0) {
+        return Base64.getDecoder().decode(value); // unfolded: no copy to make
+      }
+      // Characters beyond ISO-8859-1 become '?', which is no more base64 than they were.
+      byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+      int n = 0;
+      for (byte b : bytes) {
+        bytes[n] = b;
+        n += isFws((char) b) ? 0 : 1;
+      }
       return Base64.getDecoder().decode(n == bytes.length ? bytes : Arrays.copyOf(bytes, n));
     } catch (IllegalArgumentException e) {
       throw new DkimSyntaxException("invalid base64 in " + what);
