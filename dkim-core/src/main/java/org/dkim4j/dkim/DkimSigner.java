@@ -1,6 +1,5 @@
 package org.dkim4j.dkim;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,12 +76,7 @@ public final class DkimSigner {
    *     MessageLimits#DEFAULT}
    */
   public byte[] sign(byte[] message) {
-    String fields;
-    try {
-      fields = signatureFields(new ByteArrayInputStream(message));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // cannot happen with a byte array
-    }
+    String fields = signatureFields(message);
     if (endsLinesWithBareLf(message)) {
       fields = fields.replace("\r\n", "\n");
     }
@@ -104,7 +98,29 @@ public final class DkimSigner {
    * @throws DkimSigningException when the key fails to sign
    */
   public String signatureFields(InputStream in) throws IOException {
-    MessageReader reader = new MessageReader(in, MessageLimits.DEFAULT);
+    return signatureFields(new MessageReader(in, MessageLimits.DEFAULT));
+  }
+
+  /**
+   * Returns the DKIM-Signature field(s) to put in front of a message already in memory, each ending
+   * in CRLF: {@link #signatureFields(InputStream)} reading the array in place, without a copy. The
+   * array must not change during the call.
+   *
+   * @param message the whole message, header and body
+   * @return the signature fields, one per signature this signer adds
+   * @throws DkimSigningException when the key fails to sign
+   * @throws UncheckedIOException wrapping a {@link org.dkim4j.message.MessageTooLargeException}
+   *     when the header section exceeds {@link MessageLimits#DEFAULT}
+   */
+  public String signatureFields(byte[] message) {
+    try {
+      return signatureFields(new MessageReader(message, MessageLimits.DEFAULT));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // only MessageTooLargeException, from a byte array
+    }
+  }
+
+  private String signatureFields(MessageReader reader) throws IOException {
     List<HeaderField> fields = reader.readHeader();
     BodyHashes bodyHashes = new BodyHashes();
     List<BodyHasher> hashers = new ArrayList<>(profiles.size());

@@ -41,7 +41,9 @@ public final class MessageReader {
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long LFS = ONES * '\n';
 
+  /** The stream to read, or null for a message given as an array, which is then the buffer. */
   private final InputStream in;
+
   private final MessageLimits limits;
   private byte[] buffer;
   private int position;
@@ -66,6 +68,21 @@ public final class MessageReader {
   public MessageReader(InputStream in, MessageLimits limits) {
     this.in = Objects.requireNonNull(in, "in");
     this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /**
+   * Creates a reader of a message already in memory, with the given limits. The reader works on
+   * {@code message} itself, without copying it, and never modifies it; the caller must not modify
+   * it while the reader is in use.
+   *
+   * @param message the whole message, header and body
+   * @param limits the bounds on the header section
+   */
+  public MessageReader(byte[] message, MessageLimits limits) {
+    this.in = null;
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.buffer = Objects.requireNonNull(message, "message");
+    this.limit = message.length;
   }
 
   /**
@@ -230,6 +247,9 @@ public final class MessageReader {
   }
 
   private boolean fill() throws IOException {
+    if (in == null) {
+      return false; // the whole message is in the buffer already
+    }
     if (buffer == null) {
       int available = in.available();
       int size =
@@ -270,13 +290,14 @@ public final class MessageReader {
       position += n;
       return n;
     }
-    return in.read(target, offset, length);
+    return in == null ? -1 : in.read(target, offset, length);
   }
 
   /**
    * Reads the rest of the body, after {@link #readHeader()}, and passes it to {@code sink} exactly
-   * as received, in slices of the reader's own buffer, without copying it again. The sink must not
-   * keep the array it is given.
+   * as received, in slices of the reader's own buffer (or of the message array it was given),
+   * without copying it again. Slices are at most 16 KB, so that what the sink does with one stays
+   * in the processor's cache. The sink must neither keep nor modify the array it is given.
    *
    * @param sink receives the body bytes, in order
    * @throws IOException when reading the underlying stream fails
@@ -287,10 +308,10 @@ public final class MessageReader {
       throw new IllegalStateException("read the header first");
     }
     Objects.requireNonNull(sink, "sink");
-    if (position < limit) {
+    while (position < limit) {
       int start = position;
-      position = limit;
-      sink.write(buffer, start, limit - start);
+      position = Math.min(limit, start + MAX_BUFFER);
+      sink.write(buffer, start, position - start);
     }
     while (fill()) {
       position = limit;

@@ -52,11 +52,14 @@ class MessageReaderAgreementTest {
               : MessageLimits.DEFAULT;
       int read = 1 + random.nextInt(random.nextBoolean() ? 4 : 100);
       String expected = reference(message, limits, read);
-      String actual = actual(message, limits, read, random.nextBoolean());
+      boolean sink = random.nextBoolean();
+      String actual = actual(new MessageReader(trickle(message, read), limits), sink);
       assertEquals(
           expected,
           actual,
           () -> HexFormat.of().formatHex(message) + " " + limits + " reads of " + read);
+      String inPlace = actual(new MessageReader(message.clone(), limits), sink);
+      assertEquals(expected, inPlace, () -> HexFormat.of().formatHex(message) + " " + limits);
     }
   }
 
@@ -78,9 +81,7 @@ class MessageReaderAgreementTest {
     return describe(fields, body.toByteArray());
   }
 
-  private static String actual(byte[] message, MessageLimits limits, int read, boolean sink)
-      throws IOException {
-    MessageReader reader = new MessageReader(trickle(message, read), limits);
+  private static String actual(MessageReader reader, boolean sink) throws IOException {
     List<HeaderField> fields;
     try {
       fields = reader.readHeader();
@@ -98,6 +99,23 @@ class MessageReaderAgreementTest {
       }
     }
     return describe(fields, body.toByteArray());
+  }
+
+  @Test
+  void readsAMessageArrayInPlaceInSlicesOfAtMost16KbWithoutChangingIt() throws IOException {
+    byte[] message = new byte[40_000 + 8];
+    java.util.Arrays.fill(message, (byte) 'x');
+    System.arraycopy(
+        "A: b\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, message, 0, 8);
+    byte[] before = message.clone();
+    MessageReader reader = new MessageReader(message, MessageLimits.DEFAULT);
+    reader.readHeader();
+    List<Integer> slices = new ArrayList<>();
+    reader.readBody((bytes, offset, length) -> slices.add(length));
+
+    assertEquals(List.of(16 * 1024, 16 * 1024, 40_000 - 32 * 1024), slices);
+    assertEquals(-1, reader.readBody(new byte[1], 0, 1));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(before, message);
   }
 
   private static String describe(List<HeaderField> fields, byte[] body) {
