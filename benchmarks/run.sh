@@ -2,8 +2,9 @@
 # Measures dkim4j against the limit (SHA-256 plus one key operation) and the Java peers (Apache
 # jDKIM, Simple Java Mail) in one JMH run, and writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh            # about five minutes: one fork, short iterations
+#   benchmarks/run.sh            # about eight minutes: one fork, short iterations
 #   benchmarks/run.sh --long     # about an hour: three forks, longer iterations
+#   benchmarks/run.sh --forks 2  # short iterations in two JVMs each: about fifteen minutes
 #   benchmarks/run.sh --out FILE # write the report elsewhere
 #
 # Builds dkim-core and the benchmarks (without running tests, and without installing anything),
