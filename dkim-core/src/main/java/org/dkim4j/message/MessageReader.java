@@ -238,12 +238,13 @@ public final class MessageReader {
           return true;
         }
       }
-      line.append(buffer, start, end - start);
-      position = end;
-      if (line.size() > limits.maxHeaderBytes()) {
+      if (line.size() + (long) (end - start) > limits.maxHeaderBytes()) {
+        // Before copying: a message array may hold far more than the limit on this one line.
         throw new MessageTooLargeException(
             "header section exceeds " + limits.maxHeaderBytes() + " bytes");
       }
+      line.append(buffer, start, end - start);
+      position = end;
     }
   }
 

@@ -118,6 +118,20 @@ class MessageReaderAgreementTest {
     org.junit.jupiter.api.Assertions.assertArrayEquals(before, message);
   }
 
+  @Test
+  void aMessageArrayWithoutLineBreaksFailsAtTheHeaderLimit() {
+    byte[] message = new byte[3 * 1024 * 1024];
+    java.util.Arrays.fill(message, (byte) 'x');
+    MessageReader reader = new MessageReader(message, MessageLimits.DEFAULT);
+
+    MessageTooLargeException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            MessageTooLargeException.class, reader::readHeader);
+    assertEquals(
+        "header section exceeds " + MessageLimits.DEFAULT.maxHeaderBytes() + " bytes",
+        e.getMessage());
+  }
+
   private static String describe(List<HeaderField> fields, byte[] body) {
     List<String> parts = new ArrayList<>();
     for (HeaderField field : fields) {
