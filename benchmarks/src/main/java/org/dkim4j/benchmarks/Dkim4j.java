@@ -37,10 +37,11 @@ public class Dkim4j {
   @Param({"relaxed/relaxed", "simple/simple"})
   public String canonicalization;
 
-  private byte[] message;
-  private byte[] signed;
-  private DkimSigner signer;
-  private DkimVerifier verifier;
+  // Package-private: Dkim4jStream reads the same workload from a stream.
+  byte[] message;
+  byte[] signed;
+  DkimSigner signer;
+  DkimVerifier verifier;
 
   /** Builds the signer and verifier, and checks that they agree. */
   @Setup
