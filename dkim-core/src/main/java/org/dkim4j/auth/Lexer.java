@@ -1,5 +1,7 @@
 package org.dkim4j.auth;
 
+import org.dkim4j.message.Ascii;
+
 /**
  * Reads the lexical pieces of a structured header field: CFWS with nested comments and folding (RFC
  * 5322 sections 3.2.2 and 2.2.3), quoted-strings with quoted-pairs (RFC 5322 section 3.2.4), tokens
@@ -39,7 +41,7 @@ final class Lexer {
 
   /** Skips {@code name} and a colon (with optional whitespace before it) if the input starts so. */
   void skipFieldName(String name) {
-    if (in.regionMatches(true, 0, name, 0, name.length())) {
+    if (Ascii.startsWithIgnoreCase(in, name)) {
       int i = name.length();
       while (i < in.length() && Syntax.isWsp(in.charAt(i))) {
         i++;

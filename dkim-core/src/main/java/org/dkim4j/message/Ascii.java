@@ -27,6 +27,28 @@ public final class Ascii {
   }
 
   /**
+   * Tells whether {@code s} starts with {@code prefix}, folding only {@code A-Z} to {@code a-z}:
+   * {@link String#regionMatches(boolean, int, String, int, int)} would also match a dotless {@code
+   * ı} to {@code i}.
+   *
+   * @param s a string, not {@code null}
+   * @param prefix the prefix, not {@code null}
+   * @return {@code true} if {@code s} is at least as long and its first characters equal {@code
+   *     prefix} after folding
+   */
+  public static boolean startsWithIgnoreCase(String s, String prefix) {
+    if (s.length() < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (toLower(s.charAt(i)) != toLower(prefix.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Lowercases {@code A-Z} only.
    *
    * @param s the string

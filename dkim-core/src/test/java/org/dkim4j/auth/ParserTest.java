@@ -1,6 +1,7 @@
 package org.dkim4j.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,17 @@ class ParserTest {
     List<ResultEntry> results = AuthenticationResults.parse(field).results();
     assertEquals(1, results.size(), field);
     return results.get(0);
+  }
+
+  @Test
+  void skipsTheFieldNameIgnoringAsciiCaseOnly() {
+    assertEquals(
+        "example.com",
+        AuthenticationResults.parse("AUTHENTICATION-RESULTS : example.com; none").authservId());
+    // U+0131 (dotless i) upper-cases to 'I': not the field name, so the colon is no token.
+    assertThrows(
+        AuthenticationResultsSyntaxException.class,
+        () -> AuthenticationResults.parse("Authent\u0131cation-Results: example.com; none"));
   }
 
   @Test

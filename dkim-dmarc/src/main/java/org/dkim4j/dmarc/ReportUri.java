@@ -2,6 +2,7 @@ package org.dkim4j.dmarc;
 
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.dkim4j.message.Ascii;
 
 /**
  * One reporting address of a {@code rua=} or {@code ruf=} tag: a URI and an optional size limit, as
@@ -31,10 +32,11 @@ public record ReportUri(String uri, OptionalLong maxBytes) {
   /**
    * True for a {@code mailto:} URI, the only scheme defined for DMARC reports.
    *
-   * @return {@code true} if the scheme is {@code mailto}, ignoring case
+   * @return {@code true} if the scheme is {@code mailto}, ignoring ASCII case only (RFC 3986
+   *     section 3.1)
    */
   public boolean isMailto() {
-    return uri.regionMatches(true, 0, "mailto:", 0, 7);
+    return Ascii.startsWithIgnoreCase(uri, "mailto:");
   }
 
   @Override

@@ -155,6 +155,14 @@ class DmarcRecordTest {
   }
 
   @Test
+  void theMailtoSchemeIgnoresAsciiCaseOnly() {
+    assertTrue(new ReportUri("MailTo:a@x.example", java.util.OptionalLong.empty()).isMailto());
+    // U+0131 (dotless i) upper-cases to 'I', so a case-insensitive String comparison would match.
+    assertFalse(
+        new ReportUri("ma\u0131lto:a@x.example", java.util.OptionalLong.empty()).isMailto());
+  }
+
+  @Test
   void isDmarcRecordChecksOnlyTheVersionTag() {
     assertTrue(DmarcRecord.isDmarcRecord("v=DMARC1"));
     assertTrue(DmarcRecord.isDmarcRecord(" v = DMARC1 ; p=bogus"));
