@@ -34,8 +34,6 @@ public final class BodyCanonicalizer {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
-  private static final long SPACES = ONES * SP;
-  private static final long HTABS = ONES * HTAB;
   private static final long CRS = ONES * CR;
   private static final long LFS = ONES * LF;
 
@@ -366,7 +364,7 @@ public final class BodyCanonicalizer {
       for (; i <= last - 8; i += 16) {
         long x = (long) LONGS.get(bytes, i);
         long y = (long) LONGS.get(bytes, i + 8);
-        if ((((x - ONES * 0x21) & ~x | (y - ONES * 0x21) & ~y) & HIGH_BITS) != 0) {
+        if ((atMost0x20(x) | atMost0x20(y)) != 0) {
           break;
         }
       }
