@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.dkim4j.message.HeaderField;
+import org.dkim4j.tag.TagList;
 
 /** Small helpers shared by the signature and key record parsers and by signer and verifier. */
 final class TagValues {
@@ -37,21 +38,9 @@ final class TagValues {
     }
   }
 
-  /**
-   * Removes leading and trailing folding whitespace (SP, HTAB, CR, LF), the only whitespace RFC
-   * 6376 section 3.2 allows around values and list items. Unlike String.strip(), it keeps control
-   * characters such as U+001D and Unicode spaces, which make the value invalid.
-   */
+  /** {@link TagList#trimWhitespace(String)}: the FWS of RFC 6376 section 3.2, nothing else. */
   static String trimFws(String value) {
-    int from = 0;
-    int to = value.length();
-    while (from < to && isFws(value.charAt(from))) {
-      from++;
-    }
-    while (to > from && isFws(value.charAt(to - 1))) {
-      to--;
-    }
-    return value.substring(from, to);
+    return TagList.trimWhitespace(value);
   }
 
   private static boolean isFws(char c) {

@@ -229,6 +229,22 @@ public final class TagList {
     }
   }
 
+  /**
+   * Removes leading and trailing whitespace as tag lists see it: SP, HTAB, CR and LF, the folding
+   * whitespace RFC 6376 section 3.2 allows around values and list items. Unlike {@link
+   * String#strip()}, it keeps control characters such as U+001D and Unicode spaces, which make a
+   * value invalid rather than disappear.
+   *
+   * @param value a tag value or an item of a list inside one
+   * @return the value without surrounding folding whitespace; {@code value} itself when there is
+   *     none
+   */
+  public static String trimWhitespace(String value) {
+    int to = trimWhitespace(value, 0, value.length());
+    int from = skipWhitespace(value, 0, to);
+    return from == 0 && to == value.length() ? value : value.substring(from, to);
+  }
+
   static boolean isWhitespace(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }

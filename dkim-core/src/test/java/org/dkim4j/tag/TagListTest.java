@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 class TagListTest {
 
   @Test
+  void trimWhitespaceRemovesFoldingWhitespaceOnly() {
+    assertEquals("a b", TagList.trimWhitespace(" \t\r\n a b \r\n\t "));
+    assertEquals("0\u001d", TagList.trimWhitespace(" 0\u001d "));
+    assertEquals("\u00a0x", TagList.trimWhitespace("\u00a0x"));
+    assertEquals("", TagList.trimWhitespace(" \t "));
+  }
+
+  @Test
   void parsesTagsInOrderAndStripsSurroundingWhitespace() {
     TagList tags = TagList.parse(" v = 1 ;\r\n a=rsa-sha256;b= ab\r\n cd ; ");
     assertEquals(List.of("v", "a", "b"), tags.names());

@@ -232,10 +232,10 @@ final class RecordParser {
     }
     Set<FailureReportOption> options = EnumSet.noneOf(FailureReportOption.class);
     for (String part : value.split(":", -1)) {
-      FailureReportOption option = FailureReportOption.fromTagValue(stripWsp(part));
+      FailureReportOption option = FailureReportOption.fromTagValue(TagList.trimWhitespace(part));
       if (option == null) {
         throw new DmarcRecordException(
-            "fo", "unknown option \"" + stripWsp(part) + "\"; expected 0, 1, d or s");
+            "fo", "unknown option \"" + TagList.trimWhitespace(part) + "\"; expected 0, 1, d or s");
       }
       options.add(option);
     }
@@ -248,11 +248,11 @@ final class RecordParser {
     }
     List<String> formats = new ArrayList<>();
     for (String part : value.split(":", -1)) {
-      String format = Ascii.toLowerCase(stripWsp(part));
+      String format = Ascii.toLowerCase(TagList.trimWhitespace(part));
       // "afrf" is the only format in the IANA registry RFC 7489 section 11.5 created.
       if (!format.equals("afrf")) {
         throw new DmarcRecordException(
-            "rf", "unknown report format \"" + stripWsp(part) + "\"; expected afrf");
+            "rf", "unknown report format \"" + TagList.trimWhitespace(part) + "\"; expected afrf");
       }
       formats.add(format);
     }
@@ -345,27 +345,6 @@ final class RecordParser {
       }
     }
     return true;
-  }
-
-  /**
-   * Removes the whitespace the grammar allows around ":" (RFC 7489 section 6.4, {@code *WSP}, and
-   * the folding a tag value may hold), and no other: String.strip() would also drop control
-   * characters such as U+001D and Unicode spaces, letting "0\u001d" read as "0".
-   */
-  private static String stripWsp(String s) {
-    int from = 0;
-    int to = s.length();
-    while (from < to && isWsp(s.charAt(from))) {
-      from++;
-    }
-    while (to > from && isWsp(s.charAt(to - 1))) {
-      to--;
-    }
-    return s.substring(from, to);
-  }
-
-  private static boolean isWsp(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 
   private static int skipWsp(String s, int i) {
