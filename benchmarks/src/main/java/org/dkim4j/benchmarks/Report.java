@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -29,11 +30,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * workload, and which performance targets the run met. Ratios compare measurements of the same run
  * on the same machine; absolute numbers depend on both.
  *
- * <p>Usage: {@code benchmarks/run.sh [--long] [--forks N] [--out FILE]}. The default run takes
- * about eight minutes on two cores: one fork, short iterations. {@code --long} runs three forks
- * with longer warm-up and measurement (about an hour), for numbers with tighter error bars. {@code
- * --forks N} sets the number of JVMs per benchmark; each fork compiles the code anew, so more forks
- * average out the differences between one compilation and the next.
+ * <p>Usage: {@code benchmarks/run.sh [--long] [--forks N] [--rounds N] [--out FILE]}. The default
+ * run takes about eight minutes on two cores: one fork, short iterations. {@code --long} runs three
+ * forks with longer warm-up and measurement (about an hour), for numbers with tighter error bars.
+ * {@code --forks N} sets the number of JVMs per benchmark; each fork compiles the code anew, so
+ * more forks average out the differences between one compilation and the next. {@code --rounds N}
+ * runs the whole suite N times over and reports the median of each score: JMH runs one benchmark's
+ * forks back to back, so a stretch of load from elsewhere on a shared machine falls on one
+ * contender; rounds spread each contender over the whole run.
  */
 public final class Report {
 
@@ -67,19 +71,22 @@ public final class Report {
     CPU
   }
 
-  private final Map<String, RunResult> results = new HashMap<>();
+  /** Each benchmark's results, one per round. */
+  private final Map<String, List<RunResult>> results = new HashMap<>();
 
-  private Report(Collection<RunResult> runResults) {
+  private Report(List<RunResult> runResults) {
     for (RunResult result : runResults) {
       String benchmark = result.getParams().getBenchmark();
       String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1));
-      results.put(
-          key(
-              name.substring(1),
-              result.getParams().getParam("size"),
-              result.getParams().getParam("algorithm"),
-              result.getParams().getParam("canonicalization")),
-          result);
+      results
+          .computeIfAbsent(
+              key(
+                  name.substring(1),
+                  result.getParams().getParam("size"),
+                  result.getParams().getParam("algorithm"),
+                  result.getParams().getParam("canonicalization")),
+              k -> new ArrayList<>())
+          .add(result);
     }
   }
 
@@ -87,20 +94,25 @@ public final class Report {
    * Runs the benchmarks and writes the report.
    *
    * @param args {@code --long} for longer runs, {@code --forks N} for N JVMs per benchmark, {@code
-   *     --out FILE} for the report's path (default {@code benchmarks/RESULTS.md})
+   *     --rounds N} to run the suite N times and report medians, {@code --out FILE} for the
+   *     report's path (default {@code benchmarks/RESULTS.md})
    */
   public static void main(String[] args) throws RunnerException, IOException {
     boolean longRun = false;
     int forks = 0;
+    int rounds = 1;
     Path out = Path.of("benchmarks", "RESULTS.md");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--long" -> longRun = true;
         case "--forks" -> forks = Integer.parseInt(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         default ->
             throw new IllegalArgumentException(
-                "unknown option " + args[i] + "; usage: Report [--long] [--forks N] [--out FILE]");
+                "unknown option "
+                    + args[i]
+                    + "; usage: Report [--long] [--forks N] [--rounds N] [--out FILE]");
       }
     }
     String loadBefore = loadAverage();
@@ -112,10 +124,12 @@ public final class Report {
             .addProfiler(GCProfiler.class)
             .shouldFailOnError(true)
             .jvmArgsAppend("-Xmx2g")
-            .result(out.resolveSibling("target").resolve("jmh-result.json").toString())
             .resultFormat(ResultFormatType.JSON);
     if (forks < 0) {
       throw new IllegalArgumentException("--forks must be at least 1");
+    }
+    if (rounds < 1) {
+      throw new IllegalArgumentException("--rounds must be at least 1");
     }
     if (forks == 0) {
       forks = longRun ? 3 : 1;
@@ -139,12 +153,23 @@ public final class Report {
       settings = "2 × 1 s warm-up, 3 × 0.7 s measurement";
     }
     settings = (forks == 1 ? "1 fork, " : forks + " forks, ") + settings;
-    Files.createDirectories(out.toAbsolutePath().resolveSibling("target"));
-    Collection<RunResult> runResults = new Runner(options.build()).run();
+    if (rounds > 1) {
+      settings = rounds + " rounds of " + settings + ", the median of each score";
+    }
+    Path target = out.toAbsolutePath().resolveSibling("target");
+    Files.createDirectories(target);
+    List<RunResult> runResults = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      String json = rounds == 1 ? "jmh-result.json" : "jmh-result-" + round + ".json";
+      options.result(target.resolve(json).toString());
+      runResults.addAll(new Runner(options.build()).run());
+    }
     String loadAfter = loadAverage();
     Report report = new Report(runResults);
     String command =
-        (longRun ? " --long" : "") + (forks != (longRun ? 3 : 1) ? " --forks " + forks : "");
+        (longRun ? " --long" : "")
+            + (forks != (longRun ? 3 : 1) ? " --forks " + forks : "")
+            + (rounds > 1 ? " --rounds " + rounds : "");
     String text = report.markdown(start, command, settings, loadBefore, loadAfter);
     Files.writeString(out, text, StandardCharsets.UTF_8);
     System.out.println();
@@ -427,7 +452,7 @@ public final class Report {
    * beyond what differences between one compilation and the next explain.
    */
   private List<String> impossibleRatios() {
-    List<String> found = new java.util.ArrayList<>();
+    List<String> found = new ArrayList<>();
     for (String size : SIZES) {
       for (String algorithm : ALGORITHMS) {
         for (String canonicalization : CANONICALIZATIONS) {
@@ -490,10 +515,14 @@ public final class Report {
     if (benchmark == null) {
       return Double.NaN;
     }
-    RunResult result = results.get(key(benchmark, size, algorithm, canonicalization));
-    if (result == null) {
+    List<RunResult> rounds = results.get(key(benchmark, size, algorithm, canonicalization));
+    if (rounds == null) {
       return Double.NaN;
     }
+    return median(rounds, result -> score(metric, result));
+  }
+
+  private static double score(Metric metric, RunResult result) {
     if (metric == Metric.WALL) {
       return result.getPrimaryResult().getScore();
     }
@@ -505,14 +534,25 @@ public final class Report {
     return calls.getScore() / nanos.getScore() * 1e9;
   }
 
+  /** The median of a value over the rounds; with an even number, the mean of the middle two. */
+  static double median(List<RunResult> rounds, ToDoubleFunction<RunResult> value) {
+    double[] values = rounds.stream().mapToDouble(value).sorted().toArray();
+    int middle = values.length / 2;
+    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+  }
+
   private double allocation(
       String benchmark, String size, String algorithm, String canonicalization) {
-    RunResult result = results.get(key(benchmark, size, algorithm, canonicalization));
-    if (result == null) {
+    List<RunResult> rounds = results.get(key(benchmark, size, algorithm, canonicalization));
+    if (rounds == null) {
       return Double.NaN;
     }
-    Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
-    return norm == null ? Double.NaN : norm.getScore();
+    return median(
+        rounds,
+        result -> {
+          Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
+          return norm == null ? Double.NaN : norm.getScore();
+        });
   }
 
   private static String throughput(double opsPerSecond) {
