@@ -5,7 +5,7 @@
 #   benchmarks/run.sh            # about eight minutes: one fork, short iterations
 #   benchmarks/run.sh --long     # about an hour: three forks, longer iterations
 #   benchmarks/run.sh --forks 3  # short iterations in three JVMs each: about seventeen minutes
-#   benchmarks/run.sh --rounds 3 # the default run three times over, medians: about 25 minutes
+#   benchmarks/run.sh --rounds 3 # the default run three times over, medians: about fifteen minutes
 #   benchmarks/run.sh --out FILE # write the report elsewhere
 #
 # Builds dkim-core and the benchmarks (without running tests, and without installing anything),
