@@ -512,14 +512,7 @@ public final class Report {
    */
   private double score(
       Metric metric, String benchmark, String size, String algorithm, String canonicalization) {
-    if (benchmark == null) {
-      return Double.NaN;
-    }
-    List<RunResult> rounds = results.get(key(benchmark, size, algorithm, canonicalization));
-    if (rounds == null) {
-      return Double.NaN;
-    }
-    return median(rounds, result -> score(metric, result));
+    return median(benchmark, size, algorithm, canonicalization, result -> score(metric, result));
   }
 
   private static double score(Metric metric, RunResult result) {
@@ -534,8 +527,21 @@ public final class Report {
     return calls.getScore() / nanos.getScore() * 1e9;
   }
 
-  /** The median of a value over the rounds; with an even number, the mean of the middle two. */
-  static double median(List<RunResult> rounds, ToDoubleFunction<RunResult> value) {
+  /**
+   * The median of a benchmark's value over the rounds, with an even number the mean of the middle
+   * two; NaN when not measured.
+   */
+  private double median(
+      String benchmark,
+      String size,
+      String algorithm,
+      String canonicalization,
+      ToDoubleFunction<RunResult> value) {
+    List<RunResult> rounds =
+        benchmark == null ? null : results.get(key(benchmark, size, algorithm, canonicalization));
+    if (rounds == null) {
+      return Double.NaN;
+    }
     double[] values = rounds.stream().mapToDouble(value).sorted().toArray();
     int middle = values.length / 2;
     return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
@@ -543,12 +549,11 @@ public final class Report {
 
   private double allocation(
       String benchmark, String size, String algorithm, String canonicalization) {
-    List<RunResult> rounds = results.get(key(benchmark, size, algorithm, canonicalization));
-    if (rounds == null) {
-      return Double.NaN;
-    }
     return median(
-        rounds,
+        benchmark,
+        size,
+        algorithm,
+        canonicalization,
         result -> {
           Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
           return norm == null ? Double.NaN : norm.getScore();
