@@ -24,8 +24,6 @@ import org.dkim4j.tag.TagSyntaxException;
  */
 public final class DkimSignature {
 
-  private static final List<String> REQUIRED_TAGS = List.of("v", "a", "b", "bh", "d", "h", "s");
-
   private final TagList tags;
   private final SignatureAlgorithm algorithm;
   private final byte[] signature;
@@ -42,38 +40,83 @@ public final class DkimSignature {
 
   private DkimSignature(TagList tags) {
     this.tags = tags;
-    for (String required : REQUIRED_TAGS) {
-      if (!tags.contains(required)) {
-        throw new DkimSyntaxException("missing required tag " + required + "=");
+    String v = null;
+    String a = null;
+    String b = null;
+    String bh = null;
+    String c = null;
+    String d = null;
+    String h = null;
+    String i = null;
+    String l = null;
+    String q = null;
+    String s = null;
+    String t = null;
+    String x = null;
+    for (int k = 0; k < tags.size(); k++) {
+      String value = tags.value(k);
+      switch (tags.name(k)) {
+        case "v" -> v = value;
+        case "a" -> a = value;
+        case "b" -> b = value;
+        case "bh" -> bh = value;
+        case "c" -> c = value;
+        case "d" -> d = value;
+        case "h" -> h = value;
+        case "i" -> i = value;
+        case "l" -> l = value;
+        case "q" -> q = value;
+        case "s" -> s = value;
+        case "t" -> t = value;
+        case "x" -> x = value;
+        default -> {
+          // z= and unknown tags: kept in tags(), checked by nothing (section 3.2)
+        }
       }
     }
-    if (!"1".equals(tags.getOrNull("v"))) {
-      throw new DkimSyntaxException("unsupported version v=" + tags.getOrNull("v"));
+    requireTag(v, "v");
+    requireTag(a, "a");
+    requireTag(b, "b");
+    requireTag(bh, "bh");
+    requireTag(d, "d");
+    requireTag(h, "h");
+    requireTag(s, "s");
+    if (!"1".equals(v)) {
+      throw new DkimSyntaxException("unsupported version v=" + v);
     }
-    String a = tags.getOrNull("a");
+    String algorithmName = a;
     this.algorithm =
         SignatureAlgorithm.fromTagValue(a)
-            .orElseThrow(() -> new DkimSyntaxException("unknown algorithm a=" + a));
-    this.signature = TagValues.base64("b=", tags.getOrNull("b"));
+            .orElseThrow(() -> new DkimSyntaxException("unknown algorithm a=" + algorithmName));
+    this.signature = TagValues.base64("b=", b);
     if (signature.length == 0) {
       throw new DkimSyntaxException("empty signature b=");
     }
-    this.bodyHash = TagValues.base64("bh=", tags.getOrNull("bh"));
+    this.bodyHash = TagValues.base64("bh=", bh);
     if (bodyHash.length == 0) {
       throw new DkimSyntaxException("empty body hash bh=");
     }
-    Canonicalization[] c = parseCanonicalization(tags.get("c").orElse("simple/simple"));
-    this.headerCanonicalization = c[0];
-    this.bodyCanonicalization = c[1];
-    this.domain = tags.getOrNull("d");
+    if (c == null) {
+      this.headerCanonicalization = Canonicalization.SIMPLE;
+      this.bodyCanonicalization = Canonicalization.SIMPLE;
+    } else {
+      int slash = c.indexOf('/');
+      if (slash >= 0 && c.indexOf('/', slash + 1) >= 0) {
+        throw new DkimSyntaxException("invalid canonicalization c=" + c);
+      }
+      this.headerCanonicalization = canonicalization(c, slash < 0 ? c : c.substring(0, slash));
+      this.bodyCanonicalization =
+          slash < 0 ? Canonicalization.SIMPLE : canonicalization(c, c.substring(slash + 1));
+    }
+    this.domain = d;
     if (!DomainNames.isValid(domain)) {
       throw new DkimSyntaxException("invalid domain d=" + domain);
     }
-    this.selector = tags.getOrNull("s");
+    this.selector = s;
     if (!DomainNames.isValid(selector)) {
       throw new DkimSyntaxException("invalid selector s=" + selector);
     }
-    this.signedHeaders = parseHeaderList(tags.getOrNull("h"));
+    this.signedHeaders = parseHeaderList(h);
     boolean signsFrom = false;
     for (String name : signedHeaders) {
       signsFrom |= Ascii.equalsIgnoreCase(name, "from");
@@ -81,16 +124,21 @@ public final class DkimSignature {
     if (!signsFrom) {
       throw new DkimSyntaxException("h= does not include From");
     }
-    this.identity = parseIdentity(tags.getOrNull("i"), domain);
-    this.bodyLength = number("l", 76);
-    this.timestamp = number("t", 12);
-    this.expiration = number("x", 12);
+    this.identity = parseIdentity(i, domain);
+    this.bodyLength = number("l", l, 76);
+    this.timestamp = number("t", t, 12);
+    this.expiration = number("x", x, 12);
     if (timestamp != null && expiration != null && expiration < timestamp) {
       throw new DkimSyntaxException("x= (" + expiration + ") is before t= (" + timestamp + ")");
     }
-    String q = tags.getOrNull("q");
     if (q != null && !containsIgnoreCase(q.split(":"), "dns/txt")) {
       throw new DkimSyntaxException("q= does not include dns/txt");
+    }
+  }
+
+  private static void requireTag(String value, String name) {
+    if (value == null) {
+      throw new DkimSyntaxException("missing required tag " + name + "=");
     }
   }
 
@@ -112,20 +160,12 @@ public final class DkimSignature {
     return new DkimSignature(tags);
   }
 
-  private static Canonicalization[] parseCanonicalization(String value) {
-    String[] parts = value.split("/", -1);
-    if (parts.length > 2) {
-      throw new DkimSyntaxException("invalid canonicalization c=" + value);
-    }
+  /** One half of {@code c=}, folding whitespace around it allowed (section 3.5). */
+  private static Canonicalization canonicalization(String tagValue, String half) {
     try {
-      Canonicalization header = Canonicalization.parse(TagValues.trimFws(parts[0]));
-      Canonicalization body =
-          parts.length == 2
-              ? Canonicalization.parse(TagValues.trimFws(parts[1]))
-              : Canonicalization.SIMPLE;
-      return new Canonicalization[] {header, body};
+      return Canonicalization.parse(TagValues.trimFws(half));
     } catch (IllegalArgumentException e) {
-      throw new DkimSyntaxException("invalid canonicalization c=" + value);
+      throw new DkimSyntaxException("invalid canonicalization c=" + tagValue);
     }
   }
 
@@ -176,8 +216,7 @@ public final class DkimSignature {
     return value;
   }
 
-  private Long number(String tag, int maxDigits) {
-    String value = tags.getOrNull(tag);
+  private static Long number(String tag, String value, int maxDigits) {
     if (value == null) {
       return null;
     }

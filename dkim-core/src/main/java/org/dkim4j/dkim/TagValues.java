@@ -1,6 +1,6 @@
 package org.dkim4j.dkim;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -25,14 +25,19 @@ final class TagValues {
           && value.indexOf('\n') < 0) {
         return Base64.getDecoder().decode(value); // unfolded: no copy to make
       }
-      // Characters beyond ISO-8859-1 become '?', which is no more base64 than they were.
-      byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+      byte[] bytes = new byte[value.length()];
       int n = 0;
-      for (byte b : bytes) {
-        bytes[n] = b;
-        n += isFws((char) b) ? 0 : 1;
+      for (int i = 0; i < bytes.length; i++) {
+        char c = value.charAt(i);
+        if (!isFws(c)) {
+          // Characters beyond ASCII become '?', which is no more base64 than they were.
+          bytes[n++] = c < 0x80 ? (byte) c : (byte) '?';
+        }
       }
-      return Base64.getDecoder().decode(n == bytes.length ? bytes : Arrays.copyOf(bytes, n));
+      ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(bytes, 0, n));
+      return decoded.remaining() == decoded.capacity()
+          ? decoded.array()
+          : Arrays.copyOf(decoded.array(), decoded.remaining());
     } catch (IllegalArgumentException e) {
       throw new DkimSyntaxException("invalid base64 in " + what);
     }

@@ -1,12 +1,15 @@
 package org.dkim4j.tag;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * A parsed {@code tag=value} list, as used by DKIM-Signature fields and DKIM key records (RFC 6376
@@ -18,10 +21,18 @@ import java.util.Optional;
  */
 public final class TagList {
 
-  private final Map<String, String> tags;
+  /** Beyond this many tags, duplicates are found with a set rather than by comparing each pair. */
+  private static final int SMALL = 16;
 
-  private TagList(Map<String, String> tags) {
-    this.tags = Collections.unmodifiableMap(tags);
+  /** One-letter names, shared: most tags of DKIM-Signature fields and key records are one. */
+  private static final String[] LETTERS = letters();
+
+  private final String[] names;
+  private final String[] values;
+
+  private TagList(String[] names, String[] values) {
+    this.names = names;
+    this.values = values;
   }
 
   /**
@@ -35,7 +46,7 @@ public final class TagList {
   public static TagList parse(CharSequence text) {
     Objects.requireNonNull(text, "text");
     String string = text.toString(); // String's own searches are much faster than charAt loops
-    Map<String, String> tags = new LinkedHashMap<>();
+    Parser parser = new Parser(string);
     int length = string.length();
     int start = 0;
     while (start <= length) {
@@ -43,35 +54,92 @@ public final class TagList {
       if (end < 0) {
         end = length;
       }
-      parseSpec(string, start, end, tags);
+      parser.spec(start, end);
       start = end + 1;
     }
-    return new TagList(tags);
+    return parser.build();
   }
 
-  private static void parseSpec(String text, int start, int end, Map<String, String> tags) {
-    int from = skipWhitespace(text, start, end);
-    int to = trimWhitespace(text, from, end);
-    if (from == to) {
-      if (end == text.length()) {
-        return; // an empty list, or the trailing ";" that section 3.2 allows
+  /** Collects the tags of one list in arrays, in order, refusing duplicates. */
+  private static final class Parser {
+    private final String text;
+    private String[] names = new String[SMALL];
+    private String[] values = new String[SMALL];
+    private int size;
+    private Set<String> seen;
+
+    Parser(String text) {
+      this.text = text;
+    }
+
+    void spec(int start, int end) {
+      int from = skipWhitespace(text, start, end);
+      int to = trimWhitespace(text, from, end);
+      if (from == to) {
+        if (end == text.length()) {
+          return; // an empty list, or the trailing ";" that section 3.2 allows
+        }
+        throw new TagSyntaxException("empty tag-spec at offset " + start);
       }
-      throw new TagSyntaxException("empty tag-spec at offset " + start);
+      int equals = text.indexOf('=', from);
+      if (equals < 0 || equals >= to) {
+        throw new TagSyntaxException(
+            "tag-spec \"" + abbreviate(text.subSequence(from, to)) + "\" has no '='");
+      }
+      String name = name(text, from, trimWhitespace(text, from, equals));
+      if (!isTagName(name)) {
+        throw new TagSyntaxException("invalid tag name \"" + abbreviate(name) + "\"");
+      }
+      if (isDuplicate(name)) {
+        throw new TagSyntaxException("duplicate tag " + name + "=");
+      }
+      if (size == names.length) {
+        names = Arrays.copyOf(names, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      names[size] = name;
+      values[size] = text.substring(skipWhitespace(text, equals + 1, to), to);
+      size++;
     }
-    int equals = text.indexOf('=', from);
-    if (equals < 0 || equals >= to) {
-      throw new TagSyntaxException(
-          "tag-spec \"" + abbreviate(text.subSequence(from, to)) + "\" has no '='");
+
+    private boolean isDuplicate(String name) {
+      if (seen != null) {
+        return !seen.add(name);
+      }
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(name)) {
+          return true;
+        }
+      }
+      if (size == SMALL) {
+        seen = new HashSet<>(Arrays.asList(names).subList(0, size));
+        seen.add(name);
+      }
+      return false;
     }
-    String name = text.substring(from, trimWhitespace(text, from, equals));
-    if (!isTagName(name)) {
-      throw new TagSyntaxException("invalid tag name \"" + abbreviate(name) + "\"");
+
+    TagList build() {
+      return new TagList(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
     }
-    int valueStart = skipWhitespace(text, equals + 1, to);
-    String value = text.substring(valueStart, to);
-    if (tags.putIfAbsent(name, value) != null) {
-      throw new TagSyntaxException("duplicate tag " + name + "=");
+  }
+
+  /** The name between {@code from} and {@code to}: a shared string for one lower-case letter. */
+  private static String name(String text, int from, int to) {
+    if (to - from == 1) {
+      char c = text.charAt(from);
+      if (c >= 'a' && c <= 'z') {
+        return LETTERS[c - 'a'];
+      }
     }
+    return text.substring(from, to);
+  }
+
+  private static String[] letters() {
+    String[] letters = new String[26];
+    for (char c = 'a'; c <= 'z'; c++) {
+      letters[c - 'a'] = String.valueOf(c);
+    }
+    return letters;
   }
 
   /**
@@ -104,7 +172,7 @@ public final class TagList {
    * @return the value, or empty when the tag is absent
    */
   public Optional<String> get(String name) {
-    return Optional.ofNullable(tags.get(name));
+    return Optional.ofNullable(getOrNull(name));
   }
 
   /**
@@ -114,7 +182,8 @@ public final class TagList {
    * @return the value, possibly empty, or {@code null}
    */
   public String getOrNull(String name) {
-    return tags.get(name);
+    int index = indexOf(name);
+    return index < 0 ? null : values[index];
   }
 
   /**
@@ -124,7 +193,39 @@ public final class TagList {
    * @return {@code true} if the tag is present, even with an empty value
    */
   public boolean contains(String name) {
-    return tags.containsKey(name);
+    return indexOf(name) >= 0;
+  }
+
+  private int indexOf(String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Returns the name of the tag at {@code index}, counting from 0 in the order the tags appeared:
+   * with {@link #value(int)}, a way to read every tag in one pass.
+   *
+   * @param index from 0 to {@link #size()} - 1
+   * @return the tag name
+   * @throws IndexOutOfBoundsException if {@code index} is not below {@link #size()}
+   */
+  public String name(int index) {
+    return names[Objects.checkIndex(index, names.length)];
+  }
+
+  /**
+   * Returns the value of the tag at {@code index}, counting from 0 in the order the tags appeared.
+   *
+   * @param index from 0 to {@link #size()} - 1
+   * @return the value, possibly empty
+   * @throws IndexOutOfBoundsException if {@code index} is not below {@link #size()}
+   */
+  public String value(int index) {
+    return values[Objects.checkIndex(index, values.length)];
   }
 
   /**
@@ -133,16 +234,20 @@ public final class TagList {
    * @return an unmodifiable list of names
    */
   public List<String> names() {
-    return List.copyOf(tags.keySet());
+    return List.of(names);
   }
 
   /**
    * Returns the tags as an unmodifiable, ordered map from name to value.
    *
-   * @return the map, iterating in the order the tags appeared
+   * @return a map iterating in the order the tags appeared
    */
   public Map<String, String> asMap() {
-    return tags;
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      map.put(names[i], values[i]);
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   /**
@@ -151,7 +256,7 @@ public final class TagList {
    * @return the number of tags, 0 for an empty list
    */
   public int size() {
-    return tags.size();
+    return names.length;
   }
 
   /**
@@ -169,9 +274,11 @@ public final class TagList {
    * @return the formatted list, empty for a list without tags
    */
   public String format() {
-    List<String> parts = new ArrayList<>(tags.size());
-    tags.forEach((name, value) -> parts.add(name + "=" + value));
-    return String.join("; ", parts);
+    StringJoiner joiner = new StringJoiner("; ");
+    for (int i = 0; i < names.length; i++) {
+      joiner.add(names[i] + "=" + values[i]);
+    }
+    return joiner.toString();
   }
 
   @Override
@@ -181,12 +288,12 @@ public final class TagList {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TagList other && tags.equals(other.tags);
+    return o instanceof TagList other && asMap().equals(other.asMap());
   }
 
   @Override
   public int hashCode() {
-    return tags.hashCode();
+    return asMap().hashCode();
   }
 
   /** Builds a tag list in the order tags are added. */
@@ -225,7 +332,8 @@ public final class TagList {
      * @return the list, in the order the tags were added
      */
     public TagList build() {
-      return new TagList(new LinkedHashMap<>(tags));
+      return new TagList(
+          tags.keySet().toArray(new String[0]), tags.values().toArray(new String[0]));
     }
   }
 

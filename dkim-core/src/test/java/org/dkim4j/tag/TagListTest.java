@@ -27,6 +27,52 @@ class TagListTest {
   }
 
   @Test
+  void readsEveryTagByIndexInFieldOrder() {
+    TagList tags = TagList.parse("v=1; bh=abc; x_1 = two words ;z=");
+    assertEquals(4, tags.size());
+    assertEquals(List.of("v", "bh", "x_1", "z"), tags.names());
+    assertEquals("bh", tags.name(1));
+    assertEquals("two words", tags.value(2));
+    assertEquals("", tags.value(3));
+    assertThrows(IndexOutOfBoundsException.class, () -> tags.name(4));
+    assertThrows(IndexOutOfBoundsException.class, () -> tags.value(-1));
+  }
+
+  @Test
+  void asMapKeepsTheOrderAndCannotBeChanged() {
+    TagList tags = TagList.parse("s=email; p=abc; k=rsa");
+    assertEquals(List.of("s", "p", "k"), List.copyOf(tags.asMap().keySet()));
+    assertEquals(List.of("email", "abc", "rsa"), List.copyOf(tags.asMap().values()));
+    assertThrows(UnsupportedOperationException.class, () -> tags.asMap().put("t", "y"));
+  }
+
+  @Test
+  void equalityIgnoresOrderAsForAMap() {
+    TagList one = TagList.parse("a=1; b=2");
+    TagList other = TagList.parse("b=2;a=1");
+    assertEquals(one, other);
+    assertEquals(one.hashCode(), other.hashCode());
+    assertFalse(one.equals(TagList.parse("a=1; b=3")));
+    assertFalse(one.equals(TagList.parse("a=1")));
+  }
+
+  @Test
+  void findsADuplicateAmongManyTags() {
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      many.append("t").append(i).append('=').append(i).append(';');
+    }
+    TagList tags = TagList.parse(many);
+    assertEquals(40, tags.size());
+    assertEquals("39", tags.getOrNull("t39"));
+    for (String duplicate : List.of("t0", "t15", "t16", "t39")) {
+      TagSyntaxException e =
+          assertThrows(TagSyntaxException.class, () -> TagList.parse(many + duplicate + "=again"));
+      assertEquals("duplicate tag " + duplicate + "=", e.getMessage());
+    }
+  }
+
+  @Test
   void allowsATrailingSemicolonAndAnEmptyValue() {
     TagList tags = TagList.parse("p=;");
     assertEquals("", tags.getOrNull("p"));
