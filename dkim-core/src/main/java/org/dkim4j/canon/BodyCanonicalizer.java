@@ -369,11 +369,11 @@ public final class BodyCanonicalizer {
         }
       }
       for (; i <= last; i += 16) {
-        long candidates = relaxedCandidates(bytes, i);
+        long candidates = Words.relaxedCandidates(bytes, i);
         int at = i;
         if (candidates == 0 && i + 8 <= last) {
           at = i + 8;
-          candidates = relaxedCandidates(bytes, at);
+          candidates = Words.relaxedCandidates(bytes, at);
         }
         if (candidates != 0) {
           int k = at + (Long.numberOfTrailingZeros(candidates) >>> 3);
@@ -391,18 +391,6 @@ public final class BodyCanonicalizer {
       }
       return -1 - i;
     }
-  }
-
-  /**
-   * The high bit of each of the eight bytes at {@code i} that is a control byte or a space followed
-   * by a byte of at most 0x20; may mark a {@code '!'} after such a byte too.
-   */
-  private static long relaxedCandidates(byte[] bytes, int i) {
-    long x = (long) LONGS.get(bytes, i);
-    long next = (long) LONGS.get(bytes, i + 1);
-    long notX = ~x;
-    return ((x - ONES * 0x20) & notX | (x - ONES * 0x21) & notX & (next - ONES * 0x21) & ~next)
-        & HIGH_BITS;
   }
 
   /**

@@ -57,6 +57,55 @@ class HeaderCanonicalizerInPlaceTest {
     }
   }
 
+  private static final String[] LONG_PIECES = {
+    "word",
+    "Quarterly",
+    "<alice@example.com>",
+    "x",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    " \t",
+    "\r\n ",
+    "\r\n\t",
+    ",",
+    "!",
+    "\u0021",
+    "\u00e9\u00e8",
+    "\u001f",
+    "\r",
+    "\n"
+  };
+
+  @Test
+  void relaxedAgreesWithTheSectionWrittenOutForLongValues() {
+    // Values long enough to be read eight bytes at a time, mostly words and single spaces.
+    Random random = new Random(8_4_2);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder field = new StringBuilder(random.nextBoolean() ? "Subject:" : "X-Long : ");
+      int pieces = 8 + random.nextInt(60);
+      for (int i = 0; i < pieces; i++) {
+        int pick = random.nextInt(LONG_PIECES.length + 6);
+        field.append(pick < LONG_PIECES.length ? LONG_PIECES[pick] : pick % 2 == 0 ? " " : "w");
+      }
+      field.append("\r\n");
+      byte[] raw = field.toString().getBytes(StandardCharsets.ISO_8859_1);
+      byte[] buffer = Arrays.copyOf(raw, raw.length + 1);
+      buffer[raw.length] = '#';
+
+      int length =
+          HeaderCanonicalizer.canonicalizeInPlace(Canonicalization.RELAXED, buffer, 0, raw.length);
+
+      assertEquals(
+          reference(field.toString()),
+          new String(buffer, 0, length, StandardCharsets.ISO_8859_1),
+          () -> "field " + HexFormat.of().formatHex(raw));
+      assertEquals('#', buffer[raw.length], "byte after the field");
+    }
+  }
+
   @Test
   void simpleLeavesTheFieldAsItIs() {
     byte[] buffer = "##X :  a\r\n b\r\n##".getBytes(StandardCharsets.ISO_8859_1);
