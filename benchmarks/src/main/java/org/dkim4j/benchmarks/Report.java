@@ -157,19 +157,10 @@ public final class Report {
             .resultFormat(ResultFormatType.JSON)
             .result(target.resolve("jmh-result-in-turn.json").toString());
     // Longer warm-up: one JVM compiles both contenders' code before their turns settle.
-    inTurn.forks(forks);
     if (longRun) {
-      inTurn
-          .warmupIterations(5)
-          .warmupTime(TimeValue.seconds(2))
-          .measurementIterations(5)
-          .measurementTime(TimeValue.seconds(2));
+      configure(inTurn, forks, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2));
     } else {
-      inTurn
-          .warmupIterations(4)
-          .warmupTime(TimeValue.seconds(1))
-          .measurementIterations(8)
-          .measurementTime(TimeValue.milliseconds(700));
+      configure(inTurn, forks, 4, TimeValue.seconds(1), 8, TimeValue.milliseconds(700));
     }
     runResults.addAll(new Runner(inTurn.build()).run());
     String loadAfter = loadAverage();
@@ -185,23 +176,29 @@ public final class Report {
     System.out.println("Written to " + out);
   }
 
-  /** Applies the warm-up and measurement settings; returns them in words. */
+  /** Applies the warm-up and measurement settings of the rounds; returns them in words. */
   private static String configure(ChainedOptionsBuilder options, boolean longRun, int forks) {
-    options.forks(forks);
     if (longRun) {
-      options
-          .warmupIterations(5)
-          .warmupTime(TimeValue.seconds(2))
-          .measurementIterations(5)
-          .measurementTime(TimeValue.seconds(2));
+      configure(options, forks, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2));
       return "5 × 2 s warm-up, 5 × 2 s measurement";
     }
-    options
-        .warmupIterations(2)
-        .warmupTime(TimeValue.seconds(1))
-        .measurementIterations(3)
-        .measurementTime(TimeValue.milliseconds(700));
+    configure(options, forks, 2, TimeValue.seconds(1), 3, TimeValue.milliseconds(700));
     return "2 × 1 s warm-up, 3 × 0.7 s measurement";
+  }
+
+  private static void configure(
+      ChainedOptionsBuilder options,
+      int forks,
+      int warmups,
+      TimeValue warmupTime,
+      int measurements,
+      TimeValue measurementTime) {
+    options
+        .forks(forks)
+        .warmupIterations(warmups)
+        .warmupTime(warmupTime)
+        .measurementIterations(measurements)
+        .measurementTime(measurementTime);
   }
 
   private String markdown(
