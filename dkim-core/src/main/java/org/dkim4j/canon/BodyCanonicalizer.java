@@ -1,5 +1,8 @@
 package org.dkim4j.canon;
 
+import static org.dkim4j.canon.Words.HIGH_BITS;
+import static org.dkim4j.canon.Words.ONES;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -31,8 +34,6 @@ public final class BodyCanonicalizer {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
   private static final long CRS = ONES * CR;
   private static final long LFS = ONES * LF;
