@@ -118,7 +118,7 @@ public class VerifySteps {
     return digest.digest();
   }
 
-  private static int indexOfBody(byte[] message) {
+  static int indexOfBody(byte[] message) {
     for (int i = 3; i < message.length; i++) {
       if (message[i - 3] == '\r'
           && message[i - 2] == '\n'

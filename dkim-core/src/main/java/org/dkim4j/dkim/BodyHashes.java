@@ -1,10 +1,7 @@
 package org.dkim4j.dkim;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.dkim4j.canon.BodyCanonicalizer;
 import org.dkim4j.canon.ByteSink;
 import org.dkim4j.canon.Canonicalization;
@@ -17,45 +14,74 @@ import org.dkim4j.crypto.SignatureAlgorithm;
  */
 final class BodyHashes {
 
-  private record Key(Canonicalization canonicalization, String hash, long limit) {}
+  /** One requested hash; a message has one or a few, so a list is searched. */
+  private record Request(
+      Canonicalization canonicalization, String hash, long limit, BodyHasher hasher) {}
 
-  private final Map<Key, BodyHasher> hashers = new HashMap<>();
-  private final Map<Canonicalization, List<BodyHasher>> sinks =
-      new EnumMap<>(Canonicalization.class);
-  private final Map<Canonicalization, BodyCanonicalizer> canonicalizers =
-      new EnumMap<>(Canonicalization.class);
+  private final List<Request> requests = new ArrayList<>(2);
+
+  /** One per canonicalization in use, made at the first {@link #update}. */
+  private BodyCanonicalizer[] canonicalizers;
 
   /** Registers a body hash to compute; {@code limit} is {@code l=} or -1 for the whole body. */
   BodyHasher request(Canonicalization canonicalization, SignatureAlgorithm algorithm, long limit) {
-    Key key = new Key(canonicalization, algorithm.hashName(), limit);
-    return hashers.computeIfAbsent(
-        key,
-        k -> {
-          BodyHasher hasher = new BodyHasher(algorithm.newDigest(), limit);
-          sinks.computeIfAbsent(canonicalization, c -> new ArrayList<>()).add(hasher);
-          return hasher;
-        });
+    if (canonicalizers != null) {
+      throw new IllegalStateException("the body is being read: too late to request a hash");
+    }
+    String hash = algorithm.hashName();
+    for (Request request : requests) {
+      if (request.canonicalization == canonicalization
+          && request.limit == limit
+          && request.hash.equals(hash)) {
+        return request.hasher;
+      }
+    }
+    BodyHasher hasher = new BodyHasher(algorithm.newDigest(), limit);
+    requests.add(new Request(canonicalization, hash, limit, hasher));
+    return hasher;
   }
 
   /** Feeds body bytes, exactly as received. */
   void update(byte[] bytes, int offset, int length) {
-    if (canonicalizers.isEmpty()) {
-      sinks.forEach((c, list) -> canonicalizers.put(c, BodyCanonicalizer.of(c, fanOut(list))));
+    if (canonicalizers == null) {
+      canonicalizers = canonicalizers();
     }
-    for (BodyCanonicalizer canonicalizer : canonicalizers.values()) {
+    for (BodyCanonicalizer canonicalizer : canonicalizers) {
       canonicalizer.update(bytes, offset, length);
     }
   }
 
   /** Ends the body and completes every hash. */
   void finish() {
-    update(new byte[0], 0, 0);
-    canonicalizers.values().forEach(BodyCanonicalizer::finish);
-    hashers.values().forEach(BodyHasher::finish);
+    if (canonicalizers == null) {
+      canonicalizers = canonicalizers();
+    }
+    for (BodyCanonicalizer canonicalizer : canonicalizers) {
+      canonicalizer.finish();
+    }
+    for (Request request : requests) {
+      request.hasher.finish();
+    }
   }
 
   boolean isEmpty() {
-    return hashers.isEmpty();
+    return requests.isEmpty();
+  }
+
+  private BodyCanonicalizer[] canonicalizers() {
+    List<BodyCanonicalizer> result = new ArrayList<>(2);
+    for (Canonicalization canonicalization : Canonicalization.values()) {
+      List<BodyHasher> targets = new ArrayList<>(requests.size());
+      for (Request request : requests) {
+        if (request.canonicalization == canonicalization) {
+          targets.add(request.hasher);
+        }
+      }
+      if (!targets.isEmpty()) {
+        result.add(BodyCanonicalizer.of(canonicalization, fanOut(targets)));
+      }
+    }
+    return result.toArray(new BodyCanonicalizer[0]);
   }
 
   private static ByteSink fanOut(List<BodyHasher> targets) {

@@ -24,21 +24,26 @@ final class HeaderHash {
       List<String> signedHeaders,
       byte[] signatureFieldWithoutB) {
     boolean[] used = new boolean[fields.size()];
-    byte[] data = new byte[1024];
-    int n = 0;
+    int[] chosen = new int[signedHeaders.size()];
+    int count = 0;
+    int capacity = signatureFieldWithoutB.length + 2;
     for (String name : signedHeaders) {
       for (int i = fields.size() - 1; i >= 0; i--) {
-        HeaderField field = fields.get(i);
-        if (!used[i] && field.hasName(name)) {
+        if (!used[i] && fields.get(i).hasName(name)) {
           used[i] = true;
-          data = ensure(data, n + field.length() + 2);
-          n += canonicalize(canonicalization, data, n, field.copyRaw(data, n));
+          chosen[count++] = i;
+          capacity += fields.get(i).length() + 2; // room for a CRLF the field may lack
           break;
         }
       }
     }
+    byte[] data = new byte[capacity];
+    int n = 0;
+    for (int c = 0; c < count; c++) {
+      HeaderField field = fields.get(chosen[c]);
+      n += canonicalize(canonicalization, data, n, field.copyRaw(data, n));
+    }
     int length = signatureFieldWithoutB.length;
-    data = ensure(data, n + length + 2);
     System.arraycopy(signatureFieldWithoutB, 0, data, n, length);
     data[n + length] = '\r'; // canonicalized as a field, then hashed without its CRLF
     data[n + length + 1] = '\n';
@@ -62,12 +67,6 @@ final class HeaderHash {
       length += 2;
     }
     return HeaderCanonicalizer.canonicalizeInPlace(canonicalization, data, offset, length);
-  }
-
-  private static byte[] ensure(byte[] data, int capacity) {
-    return capacity <= data.length
-        ? data
-        : Arrays.copyOf(data, Math.max(capacity, data.length * 2));
   }
 
   /**

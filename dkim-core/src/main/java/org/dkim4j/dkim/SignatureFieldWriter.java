@@ -20,7 +20,36 @@ final class SignatureFieldWriter {
 
   /** Appends a tag whose value is never broken. */
   void tag(String name, String value) {
-    atoms(List.of(name + "=" + value + ";"));
+    startAtom(name.length() + 1 + value.length() + 1, true);
+    out.append(name).append('=').append(value).append(';');
+  }
+
+  /** Appends {@code h=} with {@code names}, which may be broken after any colon. */
+  void headerList(List<String> names) {
+    for (int i = 0; i < names.size(); i++) {
+      boolean first = i == 0;
+      String name = names.get(i);
+      startAtom((first ? 2 : 0) + name.length() + 1, first);
+      if (first) {
+        out.append("h=");
+      }
+      out.append(name).append(i < names.size() - 1 ? ':' : ';');
+    }
+  }
+
+  /**
+   * Makes room for an atom of {@code length} columns: a new folded line when it would pass the
+   * width, else the space that starts a tag ({@code first}); then counts its columns.
+   */
+  private void startAtom(int length, boolean first) {
+    if (column + length + (first ? 1 : 0) > MAX_COLUMNS && column > 1) {
+      out.append("\r\n ");
+      column = 1;
+    } else if (first) {
+      out.append(' ');
+      column++;
+    }
+    column += length;
   }
 
   /** Appends a tag whose value may be broken between any two atoms (the last gets the ';'). */
@@ -30,17 +59,8 @@ final class SignatureFieldWriter {
       if (i == atoms.size() - 1 && !atom.endsWith(";")) {
         atom = atom + ";";
       }
-      boolean first = i == 0;
-      int needed = atom.length() + (first ? 1 : 0);
-      if (column + needed > MAX_COLUMNS && column > 1) {
-        out.append("\r\n ");
-        column = 1;
-      } else if (first) {
-        out.append(' ');
-        column++;
-      }
+      startAtom(atom.length(), i == 0);
       out.append(atom);
-      column += atom.length();
     }
   }
 

@@ -105,7 +105,7 @@ record SigningProfile(
       atoms.addAll(DkimQuotedPrintable.encodeAtoms(identity));
       writer.atoms(List.of(String.join("", atoms)));
     }
-    writer.atoms(headerAtoms(names));
+    writer.headerList(names);
     writer.base64("bh", Base64.getEncoder().encodeToString(bodyHasher.hash()), true);
     if (copyHeaders) {
       writer.atoms(copiedHeaderAtoms(fields, names));
@@ -129,22 +129,21 @@ record SigningProfile(
 
   /** The names for h=: as configured, or the default names present; then the oversigned ones. */
   List<String> headerNames(List<HeaderField> fields) {
-    List<String> names = new ArrayList<>();
+    List<String> names;
     if (signedHeaders != null) {
+      names = new ArrayList<>(signedHeaders.size() + oversignedHeaders.size() + 1);
       names.addAll(signedHeaders);
     } else {
       int[] counts = new int[DEFAULT_HEADERS.size()];
-      for (HeaderField field : fields) {
-        String name = field.name();
-        if (name.length() < DEFAULTS_BY_LENGTH.length) {
-          for (int index : DEFAULTS_BY_LENGTH[name.length()]) {
-            if (Ascii.equalsIgnoreCase(name, DEFAULT_HEADERS.get(index))) {
-              counts[index]++;
-              break;
-            }
-          }
+      int present = 0;
+      for (int i = 0; i < fields.size(); i++) {
+        int index = defaultIndex(fields.get(i).name());
+        if (index >= 0) {
+          counts[index]++;
+          present++;
         }
       }
+      names = new ArrayList<>(present + oversignedHeaders.size() + 1);
       for (int index = 0; index < counts.length; index++) {
         for (int i = 0; i < counts[index]; i++) {
           names.add(DEFAULT_HEADERS.get(index));
@@ -153,33 +152,40 @@ record SigningProfile(
     }
     for (String name : oversignedHeaders) {
       int present = TagValues.count(fields, name);
-      int listed = 0;
-      for (String listedName : names) {
-        if (Ascii.equalsIgnoreCase(listedName, name)) {
-          listed++;
-        }
-      }
-      for (int i = listed; i <= present; i++) {
+      for (int i = count(names, name); i <= present; i++) {
         names.add(Ascii.toLowerCase(name));
       }
     }
-    boolean hasFrom = false;
-    for (String listedName : names) {
-      hasFrom |= Ascii.equalsIgnoreCase(listedName, "from");
-    }
-    if (!hasFrom) {
+    if (count(names, "from") == 0) {
       names.add("from"); // h= must include From even when the message has none (section 5.4)
     }
     return names;
   }
 
-  private static List<String> headerAtoms(List<String> names) {
-    List<String> atoms = new ArrayList<>(names.size());
-    for (int i = 0; i < names.size(); i++) {
-      String atom = (i == 0 ? "h=" : "") + names.get(i) + (i < names.size() - 1 ? ":" : "");
-      atoms.add(atom);
+  /** The index of {@code name} in {@link #DEFAULT_HEADERS}, ignoring ASCII case; or -1. */
+  private static int defaultIndex(String name) {
+    if (name.isEmpty() || name.length() >= DEFAULTS_BY_LENGTH.length) {
+      return -1;
     }
-    return atoms;
+    char first = Ascii.toLower(name.charAt(0));
+    for (int index : DEFAULTS_BY_LENGTH[name.length()]) {
+      String candidate = DEFAULT_HEADERS.get(index);
+      if (candidate.charAt(0) == first && Ascii.equalsIgnoreCase(name, candidate)) {
+        return index;
+      }
+    }
+    return -1;
+  }
+
+  /** How many of {@code names} equal {@code name}, ignoring ASCII case. */
+  private static int count(List<String> names, String name) {
+    int n = 0;
+    for (int i = 0; i < names.size(); i++) {
+      if (Ascii.equalsIgnoreCase(names.get(i), name)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static List<String> copiedHeaderAtoms(List<HeaderField> fields, List<String> names) {

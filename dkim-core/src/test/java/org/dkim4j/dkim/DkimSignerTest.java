@@ -95,6 +95,45 @@ class DkimSignerTest {
   }
 
   @Test
+  void longHeaderListsFoldOnlyAfterAColonAndFillEachLine() throws IOException {
+    List<String> names = new java.util.ArrayList<>(List.of("from", "to", "subject"));
+    for (int i = 0; i < 40; i++) {
+      names.add("x-list-field-" + "abcdefghij".substring(0, i % 10) + i);
+    }
+    byte[] signed =
+        Fixture.signer(TestKeys.ED25519, "ed").signedHeaders(names).build().sign(Fixture.message());
+    HeaderField field = new MessageReader(new ByteArrayInputStream(signed)).readHeader().get(0);
+    List<String> lines = List.of(field.text().split("\r\n"));
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      assertTrue(lines.get(i).length() <= 78, lines.get(i).length() + ": " + lines.get(i));
+      if (lines.get(i).contains(" h=")) {
+        first = i;
+      }
+      int from = i == first ? lines.get(i).indexOf(" h=") : 0;
+      if (first >= 0 && last < 0 && lines.get(i).indexOf(';', from) >= 0) {
+        last = i;
+      }
+    }
+    assertTrue(first >= 0 && last > first, "h= spans several lines: " + lines);
+    for (int i = first; i < last; i++) {
+      String line = lines.get(i);
+      String next = lines.get(i + 1);
+      assertTrue(line.endsWith(":"), "folded after a colon: " + line);
+      assertTrue(next.startsWith(" ") && !next.startsWith("  "), "one space folds: " + next);
+      String nextName = next.substring(1).split("[:;]")[0];
+      assertTrue(
+          line.length() + nextName.length() + 1 > 78,
+          "the next name did not fit on the line: " + line + " / " + nextName);
+    }
+    assertEquals(
+        names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList().subList(0, 43),
+        signatureOf(signed).signedHeaders().subList(0, 43));
+    assertEquals(DkimStatus.PASS, only(Fixture.verifier().verify(signed)).status());
+  }
+
+  @Test
   void optionalTagsAreWrittenAndVerify() throws IOException {
     SigningKey key = TestKeys.RSA_2048;
     byte[] signed =
