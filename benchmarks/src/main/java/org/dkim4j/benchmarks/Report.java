@@ -32,13 +32,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * on the same machine; absolute numbers depend on both.
  *
  * <p>Usage: {@code benchmarks/run.sh [--long] [--forks N] [--rounds N] [--out FILE]}. The default
- * run takes about nine minutes on two cores: one fork, short iterations. {@code --long} runs three
- * forks with longer warm-up and measurement (about an hour and a half), for tighter error bars.
- * {@code --forks N} sets the number of JVMs per benchmark; each fork compiles the code anew, so
- * more forks average out the differences between one compilation and the next. {@code --rounds N}
- * runs the whole suite N times over and reports the median of each score: JMH runs one benchmark's
- * forks back to back, so a stretch of load from elsewhere on a shared machine falls on one
- * contender; rounds spread each contender over the whole run.
+ * run takes about a quarter of an hour on two cores: one fork, short iterations. {@code --long}
+ * runs three forks with longer warm-up and measurement (about an hour and a half), for tighter
+ * error bars. {@code --forks N} sets the number of JVMs per benchmark; each fork compiles the code
+ * anew, so more forks average out the differences between one compilation and the next. {@code
+ * --rounds N} runs the whole suite N times over and reports the median of each score: JMH runs one
+ * benchmark's forks back to back, so a stretch of load from elsewhere on a shared machine falls on
+ * one contender; rounds spread each contender over the whole run.
  */
 public final class Report {
 
@@ -251,10 +251,10 @@ public final class Report {
         .append(" which other load on the machine distorts less (it leaves out garbage-collector")
         .append(" threads, which favours the peers, who allocate more). *In turn*: dkim4j and")
         .append(" the limit in one benchmark (`InTurn`), taking turns of 16 operations each, so")
-        .append(" that both see the same load; its ratio moves by about 0.02 from one run to the")
-        .append(" next, where the ratio of separate benchmarks moved by 0.1 and more on this")
-        .append(
-            " shared machine. Measured for the sizes that have a target against the limit.\n\n");
+        .append(" that both see the same load; its iterations agree to about 0.02, and from one")
+        .append(" run to the next it moved by up to 0.06, where the ratio of separate benchmarks")
+        .append(" moved by 0.1 to 0.3 on a shared machine. Measured for the sizes that have a")
+        .append(" target against the limit.\n\n");
     md.append(
         "| Message | Algorithm | c= | Op | limit | dkim4j | dkim4j / limit | in turn | Apache jDKIM"
             + " | dkim4j / jDKIM | Simple Java Mail | dkim4j / SJM | dkim4j allocation / op |\n");
@@ -487,18 +487,7 @@ public final class Report {
    * dkim4j's, summed over the same iterations; NaN when not measured.
    */
   private double inTurn(String operation, String size, String algorithm, String canonicalization) {
-    return median(
-        "InTurn." + operation,
-        size,
-        algorithm,
-        canonicalization,
-        result -> {
-          Result<?> dkim4j = result.getSecondaryResults().get("dkim4jNanos");
-          Result<?> limit = result.getSecondaryResults().get("limitNanos");
-          return dkim4j == null || limit == null || dkim4j.getScore() <= 0
-              ? Double.NaN
-              : limit.getScore() / dkim4j.getScore();
-        });
+    return turnRatio("InTurn." + operation, size, algorithm, canonicalization, "limitNanos");
   }
 
   /**
@@ -506,17 +495,23 @@ public final class Report {
    * NaN when not measured.
    */
   private double peerInTurn(String operation, String canonicalization) {
+    return turnRatio("PeerInTurn." + operation, "100KB", null, canonicalization, "jdkimNanos");
+  }
+
+  /** The other contender's summed time over dkim4j's, in a benchmark that times both in turn. */
+  private double turnRatio(
+      String benchmark, String size, String algorithm, String canonicalization, String other) {
     return median(
-        "PeerInTurn." + operation,
-        "100KB",
-        null,
+        benchmark,
+        size,
+        algorithm,
         canonicalization,
         result -> {
           Result<?> dkim4j = result.getSecondaryResults().get("dkim4jNanos");
-          Result<?> jdkim = result.getSecondaryResults().get("jdkimNanos");
-          return dkim4j == null || jdkim == null || dkim4j.getScore() <= 0
+          Result<?> them = result.getSecondaryResults().get(other);
+          return dkim4j == null || them == null || dkim4j.getScore() <= 0
               ? Double.NaN
-              : jdkim.getScore() / dkim4j.getScore();
+              : them.getScore() / dkim4j.getScore();
         });
   }
 
