@@ -507,11 +507,8 @@ public final class Report {
         algorithm,
         canonicalization,
         result -> {
-          Result<?> dkim4j = result.getSecondaryResults().get("dkim4jNanos");
-          Result<?> them = result.getSecondaryResults().get(other);
-          return dkim4j == null || them == null || dkim4j.getScore() <= 0
-              ? Double.NaN
-              : them.getScore() / dkim4j.getScore();
+          double dkim4j = secondary(result, "dkim4jNanos");
+          return dkim4j > 0 ? secondary(result, other) / dkim4j : Double.NaN;
         });
   }
 
@@ -611,12 +608,14 @@ public final class Report {
     if (metric == Metric.WALL) {
       return result.getPrimaryResult().getScore();
     }
-    Result<?> nanos = result.getSecondaryResults().get("cpuNanos");
-    Result<?> calls = result.getSecondaryResults().get("calls");
-    if (nanos == null || calls == null || nanos.getScore() <= 0) {
-      return Double.NaN;
-    }
-    return calls.getScore() / nanos.getScore() * 1e9;
+    double nanos = secondary(result, "cpuNanos");
+    return nanos > 0 ? secondary(result, "calls") / nanos * 1e9 : Double.NaN;
+  }
+
+  /** A secondary result's score; NaN when the run has none of that name. */
+  private static double secondary(RunResult result, String name) {
+    Result<?> secondary = result.getSecondaryResults().get(name);
+    return secondary == null ? Double.NaN : secondary.getScore();
   }
 
   /**
@@ -646,10 +645,7 @@ public final class Report {
         size,
         algorithm,
         canonicalization,
-        result -> {
-          Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
-          return norm == null ? Double.NaN : norm.getScore();
-        });
+        result -> secondary(result, "gc.alloc.rate.norm"));
   }
 
   private static String throughput(double opsPerSecond) {
