@@ -15,17 +15,20 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Body canonicalization alone, without hashing, over 64 KB of one kind of content: format=flowed
- * text (a space at the end of most lines) or base64 in lines of 76. The output goes to a sink that
- * only counts it. Shows what canonicalization adds to hashing, per kind of content: compare with
- * {@link Sha256} at the same size.
+ * text (a space at the end of most lines), plain text, or base64 in lines of 76. The output goes to
+ * a sink that only counts it. Shows what canonicalization adds to hashing, per kind of content:
+ * compare with {@link Sha256} at the same size.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class BodyCanonicalization {
 
-  /** What the body holds. */
-  @Param({"text", "base64"})
+  /**
+   * What the body holds: format=flowed text, the same text without the space at the end of each
+   * line (lines of many lengths, each passed unchanged), or base64 in lines of one length.
+   */
+  @Param({"text", "base64", "plain"})
   public String content;
 
   /** Body canonicalization. */
@@ -39,7 +42,12 @@ public class BodyCanonicalization {
   @Setup
   public void setUp() {
     int size = 64 * 1024;
-    body = content.equals("text") ? Messages.flowedText(size) : Messages.base64(size);
+    body =
+        switch (content) {
+          case "text" -> Messages.flowedText(size);
+          case "plain" -> Messages.plainText(size);
+          default -> Messages.base64(size);
+        };
     kind = Canonicalization.parse(canonicalization);
   }
 

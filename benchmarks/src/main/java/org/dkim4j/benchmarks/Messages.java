@@ -143,6 +143,13 @@ final class Messages {
     return text.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** Returns {@link #flowedText} without the space at the end of each line. */
+  static byte[] plainText(int size) {
+    return new String(flowedText(size), StandardCharsets.US_ASCII)
+        .replace(" \r\n", "\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
   /**
    * Returns about {@code size} bytes of base64 in lines of 76, as in the attachment of {@link #of}.
    */

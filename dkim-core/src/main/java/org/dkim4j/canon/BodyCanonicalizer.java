@@ -360,6 +360,8 @@ public final class BodyCanonicalizer {
    */
   private static int relaxedCandidate(byte[] bytes, int from, int last) {
     int i = from;
+    int lineStart = -1; // where the line being scanned starts, once a line break was passed
+    int lineLength = -1; // the length of the line before it, once two line breaks were passed
     scan:
     while (true) {
       for (; i <= last - 8; i += 16) {
@@ -381,6 +383,14 @@ public final class BodyCanonicalizer {
           // k <= last + 7, and last leaves room for two more bytes.
           if (bytes[k] == CR && bytes[k + 1] == LF && (bytes[k + 2] & 0xff) > SP) {
             i = k + 2; // a CRLF that content follows passes unchanged
+            if (lineStart >= 0) {
+              int length = k - lineStart;
+              if (length == lineLength) {
+                i = linesOfLength(bytes, i, length, last); // lines of one length: base64
+              }
+              lineLength = length;
+            }
+            lineStart = i;
             continue scan;
           }
           return k;
@@ -392,6 +402,39 @@ public final class BodyCanonicalizer {
       }
       return -1 - i;
     }
+  }
+
+  /**
+   * Returns where the lines from {@code start} that pass unchanged stop, when each has {@code
+   * length} bytes of content (none at most 0x20) and then a CRLF that content follows, as base64
+   * and other encoded parts are written; {@code start} itself when the first does not. Each line is
+   * tested whole, without a branch per word, so that the scan does not leave its loop at every line
+   * break. Reads no further than {@code last + 9}.
+   */
+  private static int linesOfLength(byte[] bytes, int start, int length, int last) {
+    if (length < 16) {
+      return start;
+    }
+    int s = start;
+    while (s + length + 2 <= last + 9) {
+      int lineEnd = s + length;
+      if (bytes[lineEnd] != CR || bytes[lineEnd + 1] != LF || (bytes[lineEnd + 2] & 0xff) <= SP) {
+        break;
+      }
+      long marks = 0;
+      for (int j = s; j < lineEnd - 16; j += 16) {
+        marks |=
+            atMost0x20((long) LONGS.get(bytes, j)) | atMost0x20((long) LONGS.get(bytes, j + 8));
+      }
+      marks |=
+          atMost0x20((long) LONGS.get(bytes, lineEnd - 16))
+              | atMost0x20((long) LONGS.get(bytes, lineEnd - 8));
+      if (marks != 0) {
+        break;
+      }
+      s = lineEnd + 2;
+    }
+    return s;
   }
 
   /**

@@ -130,6 +130,49 @@ class BodyCanonicalizerAgreementTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Canonicalization.class)
+  void agreesOnLinesOfOneLengthWithOneSpecialByteOrOneLengthChangeAnywhere(Canonicalization c) {
+    // Lines of one length, as base64 is written, are tested a line at a time once two have
+    // passed: a special byte, or a line one byte longer or shorter, must end that at every offset.
+    byte[] specials = {' ', '\t', '\r', '\n', 0x0C, '!', 0x20 + 1, (byte) 0x80};
+    Random random = new Random(6376_4);
+    for (int width : new int[] {15, 16, 17, 24, 31, 32, 33, 76}) {
+      StringBuilder text = new StringBuilder();
+      for (int line = 0; line < 7; line++) {
+        for (int i = 0; i < width; i++) {
+          text.append((char) ('A' + random.nextInt(26)));
+        }
+        text.append("\r\n");
+      }
+      byte[] lines = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      for (int at = 0; at < lines.length; at++) {
+        for (byte special : specials) {
+          byte[] body = lines.clone();
+          body[at] = special;
+          assertAgrees(c, body, width, random);
+        }
+        byte[] shorter = new byte[lines.length - 1];
+        System.arraycopy(lines, 0, shorter, 0, at);
+        System.arraycopy(lines, at + 1, shorter, at, lines.length - at - 1);
+        assertAgrees(c, shorter, width, random);
+        byte[] longer = new byte[lines.length + 1];
+        System.arraycopy(lines, 0, longer, 0, at);
+        longer[at] = 'x';
+        System.arraycopy(lines, at, longer, at + 1, lines.length - at);
+        assertAgrees(c, longer, width, random);
+      }
+    }
+  }
+
+  private static void assertAgrees(Canonicalization c, byte[] body, int width, Random random) {
+    String expected = reference(c, body);
+    assertEquals(expected, canonicalize(c, body, body.length), () -> describe(c, body, "whole"));
+    assertEquals(expected, canonicalize(c, body, width + 2), () -> describe(c, body, "line"));
+    int chunk = 1 + random.nextInt(body.length);
+    assertEquals(expected, canonicalize(c, body, chunk), () -> describe(c, body, "" + chunk));
+  }
+
   private static byte[] randomBody(Random random) {
     int length = random.nextInt(random.nextBoolean() ? 12 : 80);
     byte[] body = new byte[length];
