@@ -70,6 +70,12 @@ public final class Report {
    */
   private static final String[] HEAP = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"};
 
+  /**
+   * JVMs for each in-turn benchmark. Each compiles the code anew, and the ratio moved by up to 0.06
+   * from one run of a single fork to the next; the report gives the median fork and the range.
+   */
+  private static final int IN_TURN_FORKS = 3;
+
   private static final String ED25519 = "ed25519-sha256";
   private static final String RSA = "rsa-sha256";
   private static final String RELAXED = "relaxed/relaxed";
@@ -156,7 +162,7 @@ public final class Report {
       options.result(target.resolve(json).toString());
       runResults.addAll(new Runner(options.build()).run());
     }
-    // Once is enough: taken in turn, the two contenders' ratio does not move with the load.
+    // Once, after the rounds: taken in turn, the two contenders' ratio does not move with the load.
     ChainedOptionsBuilder inTurn =
         new OptionsBuilder()
             .include("org\\.dkim4j\\.benchmarks\\.(InTurn|PeerInTurn)\\.")
@@ -165,10 +171,11 @@ public final class Report {
             .resultFormat(ResultFormatType.JSON)
             .result(target.resolve("jmh-result-in-turn.json").toString());
     // Longer warm-up: one JVM compiles both contenders' code before their turns settle.
+    int inTurnForks = Math.max(forks, IN_TURN_FORKS);
     if (longRun) {
-      configure(inTurn, forks, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2));
+      configure(inTurn, inTurnForks, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2));
     } else {
-      configure(inTurn, forks, 4, TimeValue.seconds(1), 8, TimeValue.milliseconds(700));
+      configure(inTurn, inTurnForks, 4, TimeValue.seconds(1), 5, TimeValue.milliseconds(700));
     }
     runResults.addAll(new Runner(inTurn.build()).run());
     String loadAfter = loadAverage();
@@ -251,10 +258,11 @@ public final class Report {
         .append(" which other load on the machine distorts less (it leaves out garbage-collector")
         .append(" threads, which favours the peers, who allocate more). *In turn*: dkim4j and")
         .append(" the limit in one benchmark (`InTurn`), taking turns of 16 operations each, so")
-        .append(" that both see the same load; its iterations agree to about 0.02, and from one")
-        .append(" run to the next it moved by up to 0.06, where the ratio of separate benchmarks")
-        .append(" moved by 0.1 to 0.3 on a shared machine. Measured for the sizes that have a")
-        .append(" target against the limit.\n\n");
+        .append(" that both see the same load, in several JVMs: the median JVM's ratio, and in")
+        .append(" brackets the lowest and highest. Its iterations agree to about 0.02, and one")
+        .append(" JVM's ratio moved by up to 0.06 from one run to the next, where the ratio of")
+        .append(" separate benchmarks moved by 0.1 to 0.3 on a shared machine. Measured for the")
+        .append(" sizes that have a target against the limit.\n\n");
     md.append(
         "| Message | Algorithm | c= | Op | limit | dkim4j | dkim4j / limit | in turn | Apache jDKIM"
             + " | dkim4j / jDKIM | Simple Java Mail | dkim4j / SJM | dkim4j allocation / op |\n");
@@ -283,7 +291,7 @@ public final class Report {
                 .append(" | ")
                 .append(ratios(dkim4j, limit, size, algorithm, canonicalization, true))
                 .append(" | ")
-                .append(ratio(inTurn(operation, size, algorithm, canonicalization)))
+                .append(inTurnRange(operation, size, algorithm, canonicalization))
                 .append(" | ")
                 .append(throughput(score(Metric.WALL, jdkim, size, null, canonicalization)))
                 .append(" | ")
@@ -444,8 +452,9 @@ public final class Report {
         measured by `SignatureBackends`).
         - **in turn** (`InTurn`): dkim4j and the limit in one JVM, taking turns of 16 \
         operations each, in alternating order, each turn timed with `System.nanoTime`; the ratio \
-        is the limit's summed time over dkim4j's. Run once after the rounds, with 4 × 1 s \
-        warm-up and 8 × 0.7 s measurement. Both contenders share one compilation of the code \
+        is the limit's summed time over dkim4j's in each JVM. Run once after the rounds, in \
+        three JVMs each with 4 × 1 s warm-up and 5 × 0.7 s measurement; the targets take the \
+        median JVM. Both contenders share one compilation of the code \
         they have in common (SHA-256, the key operation) and one machine state, where the \
         separate benchmarks each have their own JVM; the two ratios can differ for that reason \
         too.
@@ -498,18 +507,50 @@ public final class Report {
     return turnRatio("PeerInTurn." + operation, "100KB", null, canonicalization, "jdkimNanos");
   }
 
-  /** The other contender's summed time over dkim4j's, in a benchmark that times both in turn. */
+  /** The in-turn ratio of the median JVM, with the lowest and highest in brackets; or "—". */
+  private String inTurnRange(
+      String operation, String size, String algorithm, String canonicalization) {
+    double[] forks =
+        forkRatios("InTurn." + operation, size, algorithm, canonicalization, "limitNanos");
+    if (forks.length == 0) {
+      return "—";
+    }
+    String median = ratio(median(forks));
+    return forks.length == 1
+        ? median
+        : median + " (" + ratio(forks[0]) + "–" + ratio(forks[forks.length - 1]) + ")";
+  }
+
+  /**
+   * The other contender's summed time over dkim4j's, in a benchmark that times both in turn: the
+   * median over its JVMs; NaN when not measured.
+   */
   private double turnRatio(
       String benchmark, String size, String algorithm, String canonicalization, String other) {
-    return median(
-        benchmark,
-        size,
-        algorithm,
-        canonicalization,
-        result -> {
-          double dkim4j = secondary(result, "dkim4jNanos");
-          return dkim4j > 0 ? secondary(result, other) / dkim4j : Double.NaN;
-        });
+    double[] forks = forkRatios(benchmark, size, algorithm, canonicalization, other);
+    return forks.length == 0 ? Double.NaN : median(forks);
+  }
+
+  /** The ratio {@link #turnRatio} describes, for each JVM the benchmark ran in, sorted. */
+  private double[] forkRatios(
+      String benchmark, String size, String algorithm, String canonicalization, String other) {
+    List<RunResult> runs = results.get(key(benchmark, size, algorithm, canonicalization));
+    if (runs == null) {
+      return new double[0];
+    }
+    return runs.stream()
+        .flatMap(run -> run.getBenchmarkResults().stream())
+        .mapToDouble(
+            fork -> {
+              Result<?> dkim4j = fork.getSecondaryResults().get("dkim4jNanos");
+              Result<?> theirs = fork.getSecondaryResults().get(other);
+              return dkim4j == null || theirs == null || dkim4j.getScore() <= 0
+                  ? Double.NaN
+                  : theirs.getScore() / dkim4j.getScore();
+            })
+        .filter(ratio -> !Double.isNaN(ratio))
+        .sorted()
+        .toArray();
   }
 
   /** dkim4j's ratio to another benchmark, by throughput and (in brackets) by CPU time. */
@@ -633,7 +674,11 @@ public final class Report {
     if (rounds == null) {
       return Double.NaN;
     }
-    double[] values = rounds.stream().mapToDouble(value).sorted().toArray();
+    return median(rounds.stream().mapToDouble(value).sorted().toArray());
+  }
+
+  /** The middle of sorted {@code values}, with an even number the mean of the middle two. */
+  private static double median(double[] values) {
     int middle = values.length / 2;
     return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
   }
