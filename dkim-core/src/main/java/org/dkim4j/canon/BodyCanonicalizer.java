@@ -356,7 +356,9 @@ public final class BodyCanonicalizer {
    *
    * <p>Two loops take turns: sixteen bytes at a time while none is at most 0x20 (base64, long
    * words), and eight at a time with the exact test while there are spaces (text), back to the
-   * first after each line break. Both are small, so the compiler keeps them tight.
+   * first after each line break. Both are small, so the compiler keeps them tight. Once two lines
+   * of one length have passed, {@link #linesOfLength} tests the lines after them whole, as long as
+   * they keep that length.
    */
   private static int relaxedCandidate(byte[] bytes, int from, int last) {
     int i = from;
@@ -408,8 +410,10 @@ public final class BodyCanonicalizer {
    * Returns where the lines from {@code start} that pass unchanged stop, when each has {@code
    * length} bytes of content (none at most 0x20) and then a CRLF that content follows, as base64
    * and other encoded parts are written; {@code start} itself when the first does not. Each line is
-   * tested whole, without a branch per word, so that the scan does not leave its loop at every line
-   * break. Reads no further than {@code last + 9}.
+   * tested sixteen bytes at a time in a loop whose length the processor learns, so that the scan
+   * does not leave its loop at every line break; a line with a space (text that happens to have
+   * lines of one length) stops the test at the first sixteen bytes with a space. Reads no further
+   * than {@code last + 9}.
    */
   private static int linesOfLength(byte[] bytes, int start, int length, int last) {
     if (length < 16) {
@@ -422,9 +426,8 @@ public final class BodyCanonicalizer {
         break;
       }
       long marks = 0;
-      for (int j = s; j < lineEnd - 16; j += 16) {
-        marks |=
-            atMost0x20((long) LONGS.get(bytes, j)) | atMost0x20((long) LONGS.get(bytes, j + 8));
+      for (int j = s; j < lineEnd - 16 && marks == 0; j += 16) {
+        marks = atMost0x20((long) LONGS.get(bytes, j)) | atMost0x20((long) LONGS.get(bytes, j + 8));
       }
       marks |=
           atMost0x20((long) LONGS.get(bytes, lineEnd - 16))

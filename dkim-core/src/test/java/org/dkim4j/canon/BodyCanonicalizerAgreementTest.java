@@ -135,7 +135,9 @@ class BodyCanonicalizerAgreementTest {
   void agreesOnLinesOfOneLengthWithOneSpecialByteOrOneLengthChangeAnywhere(Canonicalization c) {
     // Lines of one length, as base64 is written, are tested a line at a time once two have
     // passed: a special byte, or a line one byte longer or shorter, must end that at every offset.
-    byte[] specials = {' ', '\t', '\r', '\n', 0x0C, '!', 0x20 + 1, (byte) 0x80};
+    byte[] specials = {
+      ' ', '\t', '\r', '\n', 0x0C, 0x1F, '!', (byte) 0x80, (byte) 0x8D, (byte) 0xA0, (byte) 0xFF
+    };
     Random random = new Random(6376_4);
     for (int width : new int[] {15, 16, 17, 24, 31, 32, 33, 76}) {
       StringBuilder text = new StringBuilder();
@@ -146,6 +148,9 @@ class BodyCanonicalizerAgreementTest {
         text.append("\r\n");
       }
       byte[] lines = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      for (int length = 0; length <= lines.length; length++) {
+        assertAgrees(c, java.util.Arrays.copyOf(lines, length), width, random); // ends anywhere
+      }
       for (int at = 0; at < lines.length; at++) {
         for (byte special : specials) {
           byte[] body = lines.clone();
@@ -169,8 +174,25 @@ class BodyCanonicalizerAgreementTest {
     String expected = reference(c, body);
     assertEquals(expected, canonicalize(c, body, body.length), () -> describe(c, body, "whole"));
     assertEquals(expected, canonicalize(c, body, width + 2), () -> describe(c, body, "line"));
-    int chunk = 1 + random.nextInt(body.length);
+    int chunk = 1 + random.nextInt(Math.max(1, body.length));
     assertEquals(expected, canonicalize(c, body, chunk), () -> describe(c, body, "" + chunk));
+    int split = random.nextInt(body.length + 1);
+    assertEquals(
+        expected, canonicalizeInExactArrays(c, body, split), () -> describe(c, body, "@" + split));
+  }
+
+  /**
+   * Canonicalizes the body in two chunks, each in an array of its own length, so that reading past
+   * the end of a chunk fails instead of seeing the bytes after it.
+   */
+  private static String canonicalizeInExactArrays(Canonicalization c, byte[] body, int split) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BodyCanonicalizer canonicalizer = BodyCanonicalizer.of(c, out::write);
+    canonicalizer.update(java.util.Arrays.copyOf(body, split), 0, split);
+    canonicalizer.update(
+        java.util.Arrays.copyOfRange(body, split, body.length), 0, body.length - split);
+    canonicalizer.finish();
+    return HexFormat.of().formatHex(out.toByteArray());
   }
 
   private static byte[] randomBody(Random random) {
