@@ -32,11 +32,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * on the same machine; absolute numbers depend on both.
  *
  * <p>Usage: {@code benchmarks/run.sh [--long] [--forks N] [--rounds N] [--out FILE]}. The default
- * run takes about twenty minutes on two cores: one fork, short iterations. {@code --long}
- * runs three forks with longer warm-up and measurement (about an hour and a half), for tighter
- * error bars. {@code --forks N} sets the number of JVMs per benchmark; each fork compiles the code
- * anew, so more forks average out the differences between one compilation and the next. {@code
- * --rounds N} runs the whole suite N times over and reports the median of each score: JMH runs one
+ * run takes about twenty minutes on two cores: one fork, short iterations. {@code --long} runs
+ * three forks with longer warm-up and measurement (about an hour and a half), for tighter error
+ * bars. {@code --forks N} sets the number of JVMs per benchmark; each fork compiles the code anew,
+ * so more forks average out the differences between one compilation and the next. {@code --rounds
+ * N} runs the whole suite N times over and reports the median of each score: JMH runs one
  * benchmark's forks back to back, so a stretch of load from elsewhere on a shared machine falls on
  * one contender; rounds spread each contender over the whole run.
  */
