@@ -552,11 +552,10 @@ public final class Report {
         .flatMap(run -> run.getBenchmarkResults().stream())
         .mapToDouble(
             fork -> {
-              Result<?> dkim4j = fork.getSecondaryResults().get("dkim4jNanos");
-              Result<?> theirs = fork.getSecondaryResults().get(other);
-              return dkim4j == null || theirs == null || dkim4j.getScore() <= 0
-                  ? Double.NaN
-                  : theirs.getScore() / dkim4j.getScore();
+              double dkim4j = secondary(fork.getSecondaryResults(), "dkim4jNanos");
+              return dkim4j > 0
+                  ? secondary(fork.getSecondaryResults(), other) / dkim4j
+                  : Double.NaN;
             })
         .filter(ratio -> !Double.isNaN(ratio))
         .sorted()
@@ -659,13 +658,16 @@ public final class Report {
     if (metric == Metric.WALL) {
       return result.getPrimaryResult().getScore();
     }
-    double nanos = secondary(result, "cpuNanos");
-    return nanos > 0 ? secondary(result, "calls") / nanos * 1e9 : Double.NaN;
+    double nanos = secondary(result.getSecondaryResults(), "cpuNanos");
+    return nanos > 0 ? secondary(result.getSecondaryResults(), "calls") / nanos * 1e9 : Double.NaN;
   }
 
-  /** A secondary result's score; NaN when the run has none of that name. */
-  private static double secondary(RunResult result, String name) {
-    Result<?> secondary = result.getSecondaryResults().get(name);
+  /**
+   * A secondary result's score, from the secondary results of a run or of one of its forks (JMH
+   * types both maps raw); NaN when there is none of that name.
+   */
+  private static double secondary(Map<String, ?> results, String name) {
+    Result<?> secondary = (Result<?>) results.get(name);
     return secondary == null ? Double.NaN : secondary.getScore();
   }
 
@@ -703,7 +705,7 @@ public final class Report {
         size,
         algorithm,
         canonicalization,
-        result -> secondary(result, "gc.alloc.rate.norm"));
+        result -> secondary(result.getSecondaryResults(), "gc.alloc.rate.norm"));
   }
 
   private static String throughput(double opsPerSecond) {
