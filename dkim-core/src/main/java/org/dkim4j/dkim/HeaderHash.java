@@ -1,7 +1,9 @@
 package org.dkim4j.dkim;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.List;
 import org.dkim4j.canon.Canonicalization;
 import org.dkim4j.canon.HeaderCanonicalizer;
@@ -11,22 +13,29 @@ import org.dkim4j.message.HeaderField;
 final class HeaderHash {
   private HeaderHash() {}
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
   /**
-   * Feeds the selected header fields and the signature field (its b= value removed, no final CRLF)
-   * to {@code digest}, canonicalized. Fields are chosen bottom-up per name in {@code h=}; a name
-   * with no unused instance left contributes nothing (section 5.4.2). Each field is copied once
-   * into one buffer, canonicalized there in place, and the whole is hashed in one call.
+   * Feeds the selected header fields and the first {@code signatureLength} bytes of {@code
+   * signatureField} (the signature field, its b= value removed, no final CRLF) to {@code digest},
+   * canonicalized. Fields are chosen bottom-up per name in {@code h=}; a name with no unused
+   * instance left contributes nothing (section 5.4.2). Each field is copied once into one buffer,
+   * canonicalized there in place, and the whole is hashed in one call.
    */
   static void update(
       MessageDigest digest,
       Canonicalization canonicalization,
       List<HeaderField> fields,
       List<String> signedHeaders,
-      byte[] signatureFieldWithoutB) {
+      byte[] signatureField,
+      int signatureLength) {
     boolean[] used = new boolean[fields.size()];
     int[] chosen = new int[signedHeaders.size()];
     int count = 0;
-    int capacity = signatureFieldWithoutB.length + 2;
+    int capacity = signatureLength + 2;
     for (String name : signedHeaders) {
       for (int i = fields.size() - 1; i >= 0; i--) {
         if (!used[i] && fields.get(i).hasName(name)) {
@@ -43,8 +52,8 @@ final class HeaderHash {
       HeaderField field = fields.get(chosen[c]);
       n += canonicalize(canonicalization, data, n, field.copyRaw(data, n));
     }
-    int length = signatureFieldWithoutB.length;
-    System.arraycopy(signatureFieldWithoutB, 0, data, n, length);
+    int length = signatureLength;
+    System.arraycopy(signatureField, 0, data, n, length);
     data[n + length] = '\r'; // canonicalized as a field, then hashed without its CRLF
     data[n + length + 1] = '\n';
     n += HeaderCanonicalizer.canonicalizeInPlace(canonicalization, data, n, length + 2) - 2;
@@ -70,28 +79,26 @@ final class HeaderHash {
   }
 
   /**
-   * Returns the raw signature field with the value of its b= tag deleted (section 3.7), and without
-   * the terminating CRLF.
+   * Deletes the value of the b= tag from a raw signature field (section 3.7), in place, and drops
+   * the terminating CRLF; returns the length of what remains at the front of {@code field}.
    */
-  static byte[] withoutSignatureValue(byte[] rawField) {
-    int length = rawField.length;
-    if (length >= 2 && rawField[length - 2] == '\r' && rawField[length - 1] == '\n') {
+  static int removeSignatureValue(byte[] field) {
+    int length = field.length;
+    if (length >= 2 && field[length - 2] == '\r' && field[length - 1] == '\n') {
       length -= 2;
     }
-    int position = indexOf(rawField, ':', 0, length) + 1;
+    int position = indexOf(field, ':', 0, length) + 1;
     while (position > 0 && position <= length) {
-      int semicolon = indexOf(rawField, ';', position, length);
+      int semicolon = indexOf(field, ';', position, length);
       int end = semicolon < 0 ? length : semicolon;
-      int equals = indexOf(rawField, '=', position, length);
-      if (equals >= 0 && equals < end && isB(rawField, position, equals)) {
-        byte[] out = new byte[length - (end - equals - 1)];
-        System.arraycopy(rawField, 0, out, 0, equals + 1);
-        System.arraycopy(rawField, end, out, equals + 1, length - end);
-        return out;
+      int equals = indexOf(field, '=', position, end);
+      if (equals >= 0 && isB(field, position, equals)) {
+        System.arraycopy(field, end, field, equals + 1, length - end);
+        return length - (end - equals - 1);
       }
       position = end + 1;
     }
-    return Arrays.copyOf(rawField, length);
+    return length;
   }
 
   /** True when the tag name between {@code from} and {@code to}, whitespace stripped, is "b". */
@@ -110,8 +117,20 @@ final class HeaderHash {
     return Character.isWhitespace((char) (b & 0xff));
   }
 
+  /** The first {@code c} in {@code raw} from {@code from} to {@code to}, eight bytes at a time. */
   private static int indexOf(byte[] raw, char c, int from, int to) {
-    for (int i = from; i < to; i++) {
+    long pattern = ONES * c;
+    int i = from;
+    for (int last = to - 8; i <= last; i += 8) {
+      long x = (long) LONGS.get(raw, i) ^ pattern;
+      // The high bit of each zero byte of x; a borrow can mark a byte after a zero byte too, never
+      // one before the first, so the lowest mark is exact.
+      long zeros = (x - ONES) & ~x & HIGH_BITS;
+      if (zeros != 0) {
+        return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
       if (raw[i] == c) {
         return i;
       }

@@ -114,8 +114,9 @@ record SigningProfile(
     writer.startTag("b");
     String unsigned = writer.text();
     MessageDigest digest = algorithm.newDigest();
+    byte[] unsignedBytes = unsigned.getBytes(StandardCharsets.UTF_8);
     HeaderHash.update(
-        digest, headerCanonicalization, fields, names, unsigned.getBytes(StandardCharsets.UTF_8));
+        digest, headerCanonicalization, fields, names, unsignedBytes, unsignedBytes.length);
     byte[] signature;
     try {
       signature = key.sign(digest.digest());

@@ -179,12 +179,14 @@ final class Verification {
       return with(signature, key, record, DkimStatus.FAIL, "body hash did not verify");
     }
     MessageDigest digest = signature.algorithm().newDigest();
+    byte[] signatureField = entry.field.raw(); // a copy, edited in place
     HeaderHash.update(
         digest,
         signature.headerCanonicalization(),
         fields,
         signature.signedHeaders(),
-        HeaderHash.withoutSignatureValue(entry.field.raw()));
+        signatureField,
+        HeaderHash.removeSignatureValue(signatureField));
     if (!key.verify(signature.algorithm(), digest.digest(), signature.signature())) {
       return with(signature, key, record, DkimStatus.FAIL, "signature did not verify");
     }

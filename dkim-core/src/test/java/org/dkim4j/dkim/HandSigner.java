@@ -89,7 +89,8 @@ final class HandSigner {
         names.add(name.strip());
       }
       MessageDigest digest = algorithm.newDigest();
-      HeaderHash.update(digest, header, fields, names, unsigned.getBytes(StandardCharsets.UTF_8));
+      byte[] unsignedBytes = unsigned.getBytes(StandardCharsets.UTF_8);
+      HeaderHash.update(digest, header, fields, names, unsignedBytes, unsignedBytes.length);
       String b = Base64.getEncoder().encodeToString(signer.sign(digest.digest()));
       byte[] field = (unsigned + b + "\r\n").getBytes(StandardCharsets.UTF_8);
       byte[] out = new byte[field.length + message.length];

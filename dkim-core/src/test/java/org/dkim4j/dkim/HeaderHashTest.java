@@ -3,6 +3,7 @@ package org.dkim4j.dkim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class HeaderHashTest {
     assertEquals(
         "DKIM-Signature: v=1; bh=abc; b=; d=example.com",
         new String(
-            HeaderHash.withoutSignatureValue(
+            withoutSignatureValue(
                 "DKIM-Signature: v=1; bh=abc; b=xy\r\n z; d=example.com\r\n"
                     .getBytes(StandardCharsets.US_ASCII)),
             StandardCharsets.US_ASCII));
@@ -29,7 +30,7 @@ class HeaderHashTest {
     Random random = new Random(376);
     for (int n = 0; n < 50_000; n++) {
       StringBuilder text = new StringBuilder();
-      int count = random.nextInt(16);
+      int count = random.nextInt(n % 4 == 0 ? 80 : 16); // long ones for the 8-byte search
       for (int i = 0; i < count; i++) {
         text.append(pieces[random.nextInt(pieces.length)]);
       }
@@ -39,9 +40,14 @@ class HeaderHashTest {
       byte[] raw = text.toString().getBytes(StandardCharsets.ISO_8859_1);
       assertEquals(
           HexFormat.of().formatHex(reference(raw)),
-          HexFormat.of().formatHex(HeaderHash.withoutSignatureValue(raw)),
+          HexFormat.of().formatHex(withoutSignatureValue(raw)),
           () -> HexFormat.of().formatHex(raw));
     }
+  }
+
+  private static byte[] withoutSignatureValue(byte[] rawField) {
+    byte[] field = rawField.clone();
+    return Arrays.copyOf(field, HeaderHash.removeSignatureValue(field));
   }
 
   /** How the b= value was removed before: on text, with String.strip(). */
