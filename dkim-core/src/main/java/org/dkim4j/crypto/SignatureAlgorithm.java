@@ -22,29 +22,11 @@ public enum SignatureAlgorithm {
   private final String hashName;
   private final String digestName;
 
-  /**
-   * A digest never updated, only cloned: a clone costs about half of {@link
-   * MessageDigest#getInstance}'s provider lookup, twice per message. Null when the JVM lacks the
-   * hash or its digest cannot be cloned.
-   */
-  private final MessageDigest prototype;
-
   SignatureAlgorithm(String tagValue, KeyType keyType, String hashName, String digestName) {
     this.tagValue = tagValue;
     this.keyType = keyType;
     this.hashName = hashName;
     this.digestName = digestName;
-    this.prototype = prototype(digestName);
-  }
-
-  private static MessageDigest prototype(String digestName) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance(digestName);
-      digest.clone();
-      return digest;
-    } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
-      return null;
-    }
   }
 
   /**
@@ -75,21 +57,51 @@ public enum SignatureAlgorithm {
   }
 
   /**
-   * Returns a new {@link MessageDigest} for this algorithm's hash.
+   * Returns a new {@link MessageDigest} for this algorithm's hash: a clone of the one the JVM's
+   * provider list gave at the first call (cloning only reads the original, which is never used
+   * itself), or, for a digest that cannot be cloned, a new lookup.
    *
    * @return a fresh digest, not shared with any other caller
    * @throws IllegalStateException if the JVM lacks the hash algorithm
    */
   public MessageDigest newDigest() {
-    try {
-      if (prototype != null) {
-        return (MessageDigest) prototype.clone(); // reads the prototype only: safe to share
+    MessageDigest prototype = Prototypes.of(digestName);
+    if (prototype != null) {
+      try {
+        return (MessageDigest) prototype.clone();
+      } catch (CloneNotSupportedException | RuntimeException e) {
+        // it was cloned once when made: look the digest up rather than fail
       }
+    }
+    try {
       return MessageDigest.getInstance(digestName);
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException(digestName + " could be cloned once and now cannot", e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(digestName + " is missing from this JVM", e);
+    }
+  }
+
+  /**
+   * Digests never updated, only cloned: a clone costs about half of {@link
+   * MessageDigest#getInstance}'s provider lookup, and a message takes two. Made when first needed
+   * (the holder class is initialised then); null where the JVM lacks the hash or its digest cannot
+   * be cloned.
+   */
+  private static final class Prototypes {
+    private static final MessageDigest SHA256 = make("SHA-256");
+    private static final MessageDigest SHA1 = make("SHA-1");
+
+    static MessageDigest of(String digestName) {
+      return digestName.equals("SHA-256") ? SHA256 : SHA1;
+    }
+
+    private static MessageDigest make(String digestName) {
+      try {
+        MessageDigest digest = MessageDigest.getInstance(digestName);
+        digest.clone();
+        return digest;
+      } catch (NoSuchAlgorithmException | CloneNotSupportedException | RuntimeException e) {
+        return null; // newDigest() looks it up each time, and reports a missing hash
+      }
     }
   }
 
