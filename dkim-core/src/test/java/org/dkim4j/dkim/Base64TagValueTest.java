@@ -79,6 +79,33 @@ class Base64TagValueTest {
     }
   }
 
+  /** Against a byte-by-byte filter, on random bytes of every value, FWS dense and sparse. */
+  @Test
+  void removingWhitespaceKeepsEveryOtherByteInOrder() {
+    Random random = new Random(29);
+    byte[] fws = {' ', '\t', '\r', '\n'};
+    for (int n = 0; n < 20_000; n++) {
+      byte[] bytes = new byte[random.nextInt(100)];
+      int density = 1 + random.nextInt(30);
+      for (int i = 0; i < bytes.length; i++) {
+        bytes[i] =
+            random.nextInt(density) == 0 ? fws[random.nextInt(4)] : (byte) random.nextInt(256);
+      }
+      java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+      for (byte b : bytes) {
+        if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+          expected.write(b);
+        }
+      }
+      byte[] input = bytes.clone();
+      int length = TagValues.removeFws(bytes);
+      assertArrayEquals(
+          expected.toByteArray(),
+          java.util.Arrays.copyOf(bytes, length),
+          () -> java.util.HexFormat.of().formatHex(input));
+    }
+  }
+
   @Test
   void onlyWhitespaceOrNothingDecodesToNoBytes() {
     assertEquals(0, TagValues.base64("b=", "").length);

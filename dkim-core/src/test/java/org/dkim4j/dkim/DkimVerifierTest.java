@@ -3,11 +3,13 @@ package org.dkim4j.dkim;
 import static org.dkim4j.dkim.Fixture.bytes;
 import static org.dkim4j.dkim.Fixture.only;
 import static org.dkim4j.dkim.Fixture.text;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
@@ -17,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dkim4j.crypto.SigningKey;
 import org.dkim4j.dns.InMemoryTxtResolver;
 import org.dkim4j.dns.TxtLookup;
+import org.dkim4j.message.HeaderField;
 import org.dkim4j.message.MessageLimits;
+import org.dkim4j.message.MessageReader;
 import org.dkim4j.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +53,21 @@ class DkimVerifierTest {
     assertEquals(8, result.signaturePrefix().length());
     assertEquals(2048, result.keyBits());
     assertFalse(result.testing());
+  }
+
+  /** Verifying reads the message array in place and must leave it, and its fields, as they were. */
+  @Test
+  void verifyingTwiceGivesThePassTwiceAndLeavesTheMessageUnchanged() throws IOException {
+    byte[] signed = Fixture.rsaSigner().sign(Fixture.message());
+    byte[] copy = signed.clone();
+    DkimVerifier verifier = Fixture.verifier();
+    assertEquals(DkimStatus.PASS, only(verifier.verify(signed)).status());
+    assertEquals(DkimStatus.PASS, only(verifier.verify(signed)).status());
+    assertArrayEquals(copy, signed);
+    List<HeaderField> fields = new MessageReader(signed, MessageLimits.DEFAULT).readHeader();
+    byte[] signatureField = fields.get(0).raw();
+    assertEquals(DkimStatus.PASS, only(verifier.verify(signed)).status());
+    assertArrayEquals(signatureField, fields.get(0).raw());
   }
 
   @Test
