@@ -1,22 +1,15 @@
 package org.dkim4j.dkim;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.util.List;
 import org.dkim4j.canon.Canonicalization;
 import org.dkim4j.canon.HeaderCanonicalizer;
+import org.dkim4j.internal.ByteSearch;
 import org.dkim4j.message.HeaderField;
 
 /** The header half of the DKIM hash (RFC 6376 sections 3.7 and 5.4.2). */
 final class HeaderHash {
   private HeaderHash() {}
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
 
   /**
    * Feeds the selected header fields and the first {@code signatureLength} bytes of {@code
@@ -117,24 +110,7 @@ final class HeaderHash {
     return Character.isWhitespace((char) (b & 0xff));
   }
 
-  /** The first {@code c} in {@code raw} from {@code from} to {@code to}, eight bytes at a time. */
   private static int indexOf(byte[] raw, char c, int from, int to) {
-    long pattern = ONES * c;
-    int i = from;
-    for (int last = to - 8; i <= last; i += 8) {
-      long x = (long) LONGS.get(raw, i) ^ pattern;
-      // The high bit of each zero byte of x; a borrow can mark a byte after a zero byte too, never
-      // one before the first, so the lowest mark is exact.
-      long zeros = (x - ONES) & ~x & HIGH_BITS;
-      if (zeros != 0) {
-        return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
-      }
-    }
-    for (; i < to; i++) {
-      if (raw[i] == c) {
-        return i;
-      }
-    }
-    return -1;
+    return ByteSearch.indexOf(raw, (byte) c, from, to);
   }
 }

@@ -1,24 +1,17 @@
 package org.dkim4j.dkim;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.dkim4j.internal.ByteSearch;
 import org.dkim4j.message.HeaderField;
 import org.dkim4j.tag.TagList;
 
 /** Small helpers shared by the signature and key record parsers and by signer and verifier. */
 final class TagValues {
   private TagValues() {}
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
 
   /**
    * Decodes a base64 tag value, ignoring the folding whitespace RFC 6376 section 3.2 allows inside
@@ -53,7 +46,7 @@ final class TagValues {
     int n = 0;
     int from = 0;
     while (true) {
-      int end = indexOfAtMostSpace(bytes, from);
+      int end = ByteSearch.indexOfAtMostSpace(bytes, from, length);
       if (n != from) {
         System.arraycopy(bytes, from, bytes, n, end - from);
       }
@@ -67,26 +60,6 @@ final class TagValues {
       }
       from = end + 1;
     }
-  }
-
-  /** The index of the first byte from {@code from} that is 0x00–0x20, or the array's length. */
-  private static int indexOfAtMostSpace(byte[] bytes, int from) {
-    int i = from;
-    for (int last = bytes.length - 8; i <= last; i += 8) {
-      long x = (long) LONGS.get(bytes, i);
-      // The high bit of each byte below 0x21 whose own high bit is clear; a borrow can mark a byte
-      // after such a byte too, never one before the first, so the lowest mark is exact.
-      long marks = (x - ONES * 0x21) & ~x & HIGH_BITS;
-      if (marks != 0) {
-        return i + (Long.numberOfTrailingZeros(marks) >>> 3);
-      }
-    }
-    for (; i < bytes.length; i++) {
-      if ((bytes[i] & 0xff) <= ' ') {
-        return i;
-      }
-    }
-    return bytes.length;
   }
 
   /** {@link TagList#trimWhitespace(String)}: the FWS of RFC 6376 section 3.2, nothing else. */

@@ -2,15 +2,13 @@ package org.dkim4j.message;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.dkim4j.canon.ByteSink;
+import org.dkim4j.internal.ByteSearch;
 
 /**
  * Reads an RFC 5322 message front to back: first the header fields, kept as raw bytes, then the
@@ -35,12 +33,6 @@ public final class MessageReader {
 
   /** The buffer for a stream that does not say how much it has. */
   private static final int DEFAULT_BUFFER = 8 * 1024;
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long LFS = ONES * '\n';
 
   /** The stream to read, or null for a message given as an array, which is then the buffer. */
   private final InputStream in;
@@ -113,7 +105,7 @@ public final class MessageReader {
         fieldStart = -1;
       }
       boolean more = position < limit || fill();
-      int lf = more ? indexOfLf(position, limit) : -1;
+      int lf = more ? ByteSearch.indexOf(buffer, (byte) '\n', position, limit) : -1;
       int start = position;
       int contentEnd;
       boolean endOfInput = false;
@@ -188,25 +180,6 @@ public final class MessageReader {
 
   private byte[] fieldBytes(ByteBuilder field, int fieldStart, int fieldEnd) {
     return fieldStart >= 0 ? Arrays.copyOfRange(buffer, fieldStart, fieldEnd) : field.toByteArray();
-  }
-
-  /** The first LF in the buffer from {@code from}, looking at eight bytes at a time; or -1. */
-  private int indexOfLf(int from, int to) {
-    byte[] bytes = buffer;
-    int i = from;
-    for (int last = to - 8; i <= last; i += 8) {
-      long x = (long) LONGS.get(bytes, i) ^ LFS;
-      long zero = (x - ONES) & ~x & HIGH_BITS;
-      if (zero != 0) {
-        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
-      }
-    }
-    for (; i < to; i++) {
-      if (bytes[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private void addField(List<HeaderField> fields, byte[] field) throws IOException {
