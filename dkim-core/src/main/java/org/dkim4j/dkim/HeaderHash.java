@@ -45,11 +45,11 @@ final class HeaderHash {
       HeaderField field = fields.get(chosen[c]);
       n += canonicalize(canonicalization, data, n, field.copyRaw(data, n));
     }
-    int length = signatureLength;
-    System.arraycopy(signatureField, 0, data, n, length);
-    data[n + length] = '\r'; // canonicalized as a field, then hashed without its CRLF
-    data[n + length + 1] = '\n';
-    n += HeaderCanonicalizer.canonicalizeInPlace(canonicalization, data, n, length + 2) - 2;
+    System.arraycopy(signatureField, 0, data, n, signatureLength);
+    data[n + signatureLength] = '\r'; // canonicalized as a field, then hashed without its CRLF
+    data[n + signatureLength + 1] = '\n';
+    n +=
+        HeaderCanonicalizer.canonicalizeInPlace(canonicalization, data, n, signatureLength + 2) - 2;
     digest.update(data, 0, n);
   }
 
@@ -80,11 +80,11 @@ final class HeaderHash {
     if (length >= 2 && field[length - 2] == '\r' && field[length - 1] == '\n') {
       length -= 2;
     }
-    int position = indexOf(field, ':', 0, length) + 1;
+    int position = ByteSearch.indexOf(field, (byte) ':', 0, length) + 1;
     while (position > 0 && position <= length) {
-      int semicolon = indexOf(field, ';', position, length);
+      int semicolon = ByteSearch.indexOf(field, (byte) ';', position, length);
       int end = semicolon < 0 ? length : semicolon;
-      int equals = indexOf(field, '=', position, end);
+      int equals = ByteSearch.indexOf(field, (byte) '=', position, end);
       if (equals >= 0 && isB(field, position, equals)) {
         System.arraycopy(field, end, field, equals + 1, length - end);
         return length - (end - equals - 1);
@@ -108,9 +108,5 @@ final class HeaderHash {
   /** Whitespace as {@link String#strip()} sees it in ISO-8859-1 text. */
   private static boolean isWhitespace(byte b) {
     return Character.isWhitespace((char) (b & 0xff));
-  }
-
-  private static int indexOf(byte[] raw, char c, int from, int to) {
-    return ByteSearch.indexOf(raw, (byte) c, from, to);
   }
 }
