@@ -3,6 +3,7 @@ package org.dkim4j.message;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.dkim4j.internal.ByteSearch;
 
 /**
  * One header field of an RFC 5322 message, kept as the exact bytes received (RFC 5322 section 2.2),
@@ -13,14 +14,23 @@ import java.util.Objects;
  */
 public final class HeaderField {
 
-  private final String name;
   private final byte[] raw;
   private final int colon;
 
-  private HeaderField(String name, byte[] raw, int colon) {
-    this.name = name;
+  /** The length of the name: up to the colon, whitespace before it excluded; 0 without a colon. */
+  private final int nameLength;
+
+  /**
+   * The name as a String, made at the first {@link #name()}: most fields are only compared by name,
+   * which {@link #hasName} does on the bytes. Computing it twice in a race gives equal Strings, so
+   * the field needs no lock.
+   */
+  private String name;
+
+  private HeaderField(byte[] raw, int colon, int nameLength) {
     this.raw = raw;
     this.colon = colon;
+    this.nameLength = nameLength;
   }
 
   /**
@@ -47,22 +57,12 @@ public final class HeaderField {
   }
 
   static HeaderField fromOwnedBytes(byte[] raw) {
-    int colon = -1;
-    for (int i = 0; i < raw.length; i++) {
-      if (raw[i] == ':') {
-        colon = i;
-        break;
-      }
+    int colon = ByteSearch.indexOf(raw, (byte) ':', 0, raw.length);
+    int end = Math.max(colon, 0);
+    while (end > 0 && (raw[end - 1] == ' ' || raw[end - 1] == '\t')) {
+      end--;
     }
-    String name = "";
-    if (colon > 0) {
-      int end = colon;
-      while (end > 0 && (raw[end - 1] == ' ' || raw[end - 1] == '\t')) {
-        end--;
-      }
-      name = new String(raw, 0, end, StandardCharsets.ISO_8859_1);
-    }
-    return new HeaderField(name, raw, colon);
+    return new HeaderField(raw, colon, end);
   }
 
   /**
@@ -71,7 +71,12 @@ public final class HeaderField {
    * @return the name, or an empty string for a line without colon
    */
   public String name() {
-    return name;
+    String result = name;
+    if (result == null) {
+      result = new String(raw, 0, nameLength, StandardCharsets.ISO_8859_1);
+      name = result;
+    }
+    return result;
   }
 
   /**
@@ -81,7 +86,15 @@ public final class HeaderField {
    * @return {@code true} if the names are equal ignoring {@code A-Z} case
    */
   public boolean hasName(String other) {
-    return Ascii.equalsIgnoreCase(name, other);
+    if (other.length() != nameLength) {
+      return false;
+    }
+    for (int i = 0; i < nameLength; i++) {
+      if (Ascii.toLower((char) (raw[i] & 0xff)) != Ascii.toLower(other.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
