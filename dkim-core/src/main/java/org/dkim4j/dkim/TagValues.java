@@ -67,7 +67,8 @@ final class TagValues {
     return TagList.trimWhitespace(value);
   }
 
-  private static boolean isFws(char c) {
+  /** Folding whitespace as section 3.2 reads it in a tag value: SP, HTAB, CR, LF. */
+  static boolean isFws(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 
