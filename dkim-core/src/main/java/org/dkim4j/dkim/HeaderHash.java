@@ -25,16 +25,18 @@ final class HeaderHash {
       List<String> signedHeaders,
       byte[] signatureField,
       int signatureLength) {
-    boolean[] used = new boolean[fields.size()];
-    int[] chosen = new int[signedHeaders.size()];
+    HeaderField[] all = fields.toArray(new HeaderField[0]);
+    HeaderField[] chosen = new HeaderField[signedHeaders.size()];
     int count = 0;
     int capacity = signatureLength + 2;
-    for (String name : signedHeaders) {
-      for (int i = fields.size() - 1; i >= 0; i--) {
-        if (!used[i] && fields.get(i).hasName(name)) {
-          used[i] = true;
-          chosen[count++] = i;
-          capacity += fields.get(i).length() + 2; // room for a CRLF the field may lack
+    for (int h = 0; h < chosen.length; h++) {
+      String name = signedHeaders.get(h);
+      for (int i = all.length - 1; i >= 0; i--) {
+        HeaderField field = all[i];
+        if (field != null && field.hasName(name)) {
+          all[i] = null; // used: the next instance of this name is above it
+          chosen[count++] = field;
+          capacity += field.length() + 2; // room for a CRLF the field may lack
           break;
         }
       }
@@ -42,8 +44,7 @@ final class HeaderHash {
     byte[] data = new byte[capacity];
     int n = 0;
     for (int c = 0; c < count; c++) {
-      HeaderField field = fields.get(chosen[c]);
-      n += canonicalize(canonicalization, data, n, field.copyRaw(data, n));
+      n += canonicalize(canonicalization, data, n, chosen[c].copyRaw(data, n));
     }
     System.arraycopy(signatureField, 0, data, n, signatureLength);
     data[n + signatureLength] = '\r'; // canonicalized as a field, then hashed without its CRLF
