@@ -138,7 +138,7 @@ record SigningProfile(
       int[] counts = new int[DEFAULT_HEADERS.size()];
       int present = 0;
       for (int i = 0; i < fields.size(); i++) {
-        int index = defaultIndex(fields.get(i).name());
+        int index = defaultIndex(fields.get(i));
         if (index >= 0) {
           counts[index]++;
           present++;
@@ -163,15 +163,14 @@ record SigningProfile(
     return names;
   }
 
-  /** The index of {@code name} in {@link #DEFAULT_HEADERS}, ignoring ASCII case; or -1. */
-  private static int defaultIndex(String name) {
-    if (name.isEmpty() || name.length() >= DEFAULTS_BY_LENGTH.length) {
+  /** The index of the field's name in {@link #DEFAULT_HEADERS}, ignoring ASCII case; or -1. */
+  private static int defaultIndex(HeaderField field) {
+    int length = field.nameLength();
+    if (length == 0 || length >= DEFAULTS_BY_LENGTH.length) {
       return -1;
     }
-    char first = Ascii.toLower(name.charAt(0));
-    for (int index : DEFAULTS_BY_LENGTH[name.length()]) {
-      String candidate = DEFAULT_HEADERS.get(index);
-      if (candidate.charAt(0) == first && Ascii.equalsIgnoreCase(name, candidate)) {
+    for (int index : DEFAULTS_BY_LENGTH[length]) {
+      if (field.hasName(DEFAULT_HEADERS.get(index))) {
         return index;
       }
     }

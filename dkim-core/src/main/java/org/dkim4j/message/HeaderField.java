@@ -80,6 +80,16 @@ public final class HeaderField {
   }
 
   /**
+   * Returns the length of {@link #name()} without making the name: a caller choosing among names by
+   * length (and then {@link #hasName}) compares no characters of the others.
+   *
+   * @return the name's length in bytes, 0 for a line without colon
+   */
+  public int nameLength() {
+    return nameLength;
+  }
+
+  /**
    * Returns true when this field's name equals {@code other}, ignoring ASCII case only.
    *
    * @param other a field name, e.g. {@code From}

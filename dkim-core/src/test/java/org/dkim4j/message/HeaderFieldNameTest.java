@@ -19,6 +19,8 @@ class HeaderFieldNameTest {
     assertEquals("X-A", HeaderField.of("X-A:B: c\r\n").name());
     assertEquals("", HeaderField.of("no colon here\r\n").name());
     assertEquals("", HeaderField.of(": empty name\r\n").name());
+    assertEquals(7, HeaderField.of("Subject \t : hi\r\n").nameLength());
+    assertEquals(0, HeaderField.of("no colon here\r\n").nameLength());
   }
 
   @Test
@@ -67,6 +69,7 @@ class HeaderFieldNameTest {
       field[raw.length + 1] = '\n';
       HeaderField header = HeaderField.of(field);
       String other = randomName(random, alphabet);
+      assertEquals(header.name().length(), header.nameLength());
       boolean expected = Ascii.equalsIgnoreCase(header.name(), other);
       matches += expected ? 1 : 0;
       assertEquals(
