@@ -170,9 +170,10 @@ public final class DkimSignature {
   }
 
   /**
-   * Splits {@code h=} into field names (section 3.5: {@code hdr-name *( *FWS ":" *FWS hdr-name )}),
-   * in one pass over the value: each name is the printable characters but colon (RFC 5322 section
-   * 3.6.8's ftext) between colons, folding whitespace around it allowed.
+   * Splits {@code h=} into field names (section 3.5: {@code hdr-name *( [FWS] ":" [FWS] hdr-name
+   * )}), in one pass over the value: each name is the printable characters but colon (RFC 5322
+   * section 3.6.8's ftext) between colons, with SP, HTAB, CR and LF around it allowed (FWS as every
+   * tag value is read, {@link TagValues#isFws}).
    */
   private static List<String> parseHeaderList(String value) {
     List<String> names = new ArrayList<>(16);

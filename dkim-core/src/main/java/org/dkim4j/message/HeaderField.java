@@ -22,8 +22,10 @@ public final class HeaderField {
 
   /**
    * The name as a String, made at the first {@link #name()}: most fields are only compared by name,
-   * which {@link #hasName} does on the bytes. Computing it twice in a race gives equal Strings, so
-   * the field needs no lock.
+   * which {@link #hasName} does on the bytes. The field needs no lock: a String is immutable and
+   * its fields are final, so a thread reading this one without synchronization sees either null or
+   * a complete String; two threads racing may each make one, equal but not the same instance (the
+   * idiom of {@code String.hashCode}).
    */
   private String name;
 
@@ -35,7 +37,8 @@ public final class HeaderField {
 
   /**
    * Creates a field from its raw bytes, which must end with CRLF. A line without a colon gives a
-   * field with an empty name that never matches any name.
+   * field with an empty name, which matches only the empty name (never a field name in {@code h=}
+   * or a name dkim4j signs by default).
    *
    * @param raw the field bytes, copied
    * @return the field
@@ -66,9 +69,13 @@ public final class HeaderField {
   }
 
   /**
-   * Returns the field name as written, without trailing whitespace before the colon.
+   * Returns the field name as written, without trailing whitespace before the colon. Each byte is
+   * one character (ISO-8859-1), as names are compared: RFC 5322 names are printable ASCII, and a
+   * byte outside it matches only itself. So {@code of("X-\u00e9: v\r\n").name()}, whose name is
+   * UTF-8, is {@code "X-\u00c3\u00a9"}, of length 4.
    *
-   * @return the name, or an empty string for a line without colon
+   * @return the name, or an empty string for a line without colon or with nothing but whitespace
+   *     before it
    */
   public String name() {
     String result = name;
@@ -83,7 +90,9 @@ public final class HeaderField {
    * Returns the length of {@link #name()} without making the name: a caller choosing among names by
    * length (and then {@link #hasName}) compares no characters of the others.
    *
-   * @return the name's length in bytes, 0 for a line without colon
+   * @return the number of bytes before the colon, whitespace directly before it excluded, which is
+   *     the length of {@link #name()}; 0 for a line without colon or with nothing but whitespace
+   *     before it
    */
   public int nameLength() {
     return nameLength;
