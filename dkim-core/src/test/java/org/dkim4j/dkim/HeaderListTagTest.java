@@ -94,15 +94,8 @@ class HeaderListTagTest {
     return names;
   }
 
+  /** SP, HTAB, CR and LF stripped from both ends. */
   private static String trim(String s) {
-    int from = 0;
-    int to = s.length();
-    while (from < to && " \t\r\n".indexOf(s.charAt(from)) >= 0) {
-      from++;
-    }
-    while (to > from && " \t\r\n".indexOf(s.charAt(to - 1)) >= 0) {
-      to--;
-    }
-    return s.substring(from, to);
+    return s.replaceAll("^[ \t\r\n]+|[ \t\r\n]+$", "");
   }
 }
