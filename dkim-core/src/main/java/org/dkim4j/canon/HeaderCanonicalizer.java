@@ -2,6 +2,7 @@ package org.dkim4j.canon;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.dkim4j.internal.ByteSearch;
 
 /** Header field canonicalization, RFC 6376 sections 3.4.1 (simple) and 3.4.2 (relaxed). */
 public final class HeaderCanonicalizer {
@@ -71,7 +72,7 @@ public final class HeaderCanonicalizer {
    */
   private static int relaxedInPlace(byte[] b, int from, int end) {
     int n = from;
-    int colon = indexOf(b, (byte) ':', from, end);
+    int colon = ByteSearch.indexOf(b, (byte) ':', from, end);
     int valueStart;
     if (colon < 0) {
       valueStart = from; // no name: canonicalize the whole line as a value
@@ -156,14 +157,5 @@ public final class HeaderCanonicalizer {
 
   private static boolean isWhitespace(byte b) {
     return b == ' ' || b == '\t';
-  }
-
-  private static int indexOf(byte[] raw, byte value, int from, int end) {
-    for (int i = from; i < end; i++) {
-      if (raw[i] == value) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -175,16 +175,6 @@ public final class HeaderField {
     return new String(raw, colon + 1, Math.max(0, end - colon - 1), StandardCharsets.UTF_8);
   }
 
-  /** Returns the offset of the colon in the raw bytes, or -1 when there is none. */
-  int colonIndex() {
-    return colon;
-  }
-
-  /** Returns the raw bytes without copying; callers must not modify them. */
-  byte[] bytes() {
-    return raw;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof HeaderField other && Arrays.equals(raw, other.raw);
