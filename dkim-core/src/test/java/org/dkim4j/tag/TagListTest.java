@@ -73,6 +73,24 @@ class TagListTest {
   }
 
   @Test
+  void findsDuplicatesOfOneLetterNamesCaseSensitively() {
+    assertEquals(2, TagList.parse("a=1; A=2").size());
+    assertEquals(3, TagList.parse("z=1; Z=2; a=3").size());
+    for (String list : List.of("A=1; A=2", "z=1; b=2; z=3", "a=1; a_=2; a=3", "Z=1;Z=2")) {
+      TagSyntaxException e = assertThrows(TagSyntaxException.class, () -> TagList.parse(list));
+      assertTrue(e.getMessage().startsWith("duplicate tag "), list + ": " + e.getMessage());
+    }
+    StringBuilder many = new StringBuilder("q=0;");
+    for (int i = 0; i < 20; i++) {
+      many.append("t").append(i).append("=x;");
+    }
+    TagSyntaxException e =
+        assertThrows(TagSyntaxException.class, () -> TagList.parse(many + "q=again"));
+    assertEquals("duplicate tag q=", e.getMessage());
+    assertEquals(22, TagList.parse(many + "Q=other").size());
+  }
+
+  @Test
   void allowsATrailingSemicolonAndAnEmptyValue() {
     TagList tags = TagList.parse("p=;");
     assertEquals("", tags.getOrNull("p"));
