@@ -3,9 +3,7 @@ package org.dkim4j.dkim;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.dkim4j.crypto.KeyFormatException;
 import org.dkim4j.crypto.KeyType;
 import org.dkim4j.crypto.SignatureAlgorithm;
@@ -21,7 +19,14 @@ final class Verification {
   private final DkimVerifier config;
   private final List<HeaderField> fields;
   private final List<Entry> entries = new ArrayList<>();
-  private final Map<String, TxtLookup> lookups = new HashMap<>();
+
+  /**
+   * The key lookups made so far, by name (ASCII case-insensitive): a message has one name or a few,
+   * at most {@code maxDnsLookups}, so they are searched in order rather than hashed.
+   */
+  private final List<String> lookupNames = new ArrayList<>(2);
+
+  private final List<TxtLookup> lookupAnswers = new ArrayList<>(2);
   private final BodyHashes bodyHashes = new BodyHashes();
 
   /** One signature field: a final result, or a parsed signature waiting for its body hash. */
@@ -79,9 +84,11 @@ final class Verification {
     if (signature.algorithm() == SignatureAlgorithm.RSA_SHA1 && !config.rsaSha1Allowed) {
       return result(signature, DkimStatus.PERMERROR, "rsa-sha1 is not accepted (RFC 8301)");
     }
-    Instant now = config.clock.instant();
+    if (signature.expiration().isEmpty() && signature.timestamp().isEmpty()) {
+      return null;
+    }
     long skew = config.clockSkew.getSeconds();
-    long nowSeconds = now.getEpochSecond();
+    long nowSeconds = Math.floorDiv(config.clock.millis(), 1000);
     if (signature.expiration().isPresent()
         && signature.expiration().getAsLong() + skew < nowSeconds) {
       return result(
@@ -278,13 +285,13 @@ final class Verification {
   }
 
   private TxtLookup lookup(String name) {
-    String key = Ascii.toLowerCase(name);
-    TxtLookup cached = lookups.get(key);
-    if (cached != null) {
-      return cached;
+    for (int i = 0; i < lookupNames.size(); i++) {
+      if (Ascii.equalsIgnoreCase(lookupNames.get(i), name)) {
+        return lookupAnswers.get(i);
+      }
     }
     TxtLookup answer;
-    if (lookups.size() >= config.maxDnsLookups) {
+    if (lookupNames.size() >= config.maxDnsLookups) {
       answer =
           TxtLookup.temporaryFailure(
               "the limit of " + config.maxDnsLookups + " key lookups per message was reached");
@@ -298,7 +305,8 @@ final class Verification {
         answer = TxtLookup.temporaryFailure("the resolver failed: " + e);
       }
     }
-    lookups.put(key, answer);
+    lookupNames.add(name);
+    lookupAnswers.add(answer);
     return answer;
   }
 

@@ -419,6 +419,39 @@ class DkimVerifierTest {
   }
 
   @Test
+  void signaturesNamingOneKeyInDifferentCaseShareOneLookup() {
+    AtomicInteger lookups = new AtomicInteger();
+    InMemoryTxtResolver keys = Fixture.keys().build();
+    DkimVerifier verifier =
+        DkimVerifier.builder()
+            .resolver(
+                name -> {
+                  lookups.incrementAndGet();
+                  return keys.lookup(name);
+                })
+            .clock(Fixture.NOW)
+            .build();
+    DkimSigner upper =
+        DkimSigner.builder()
+            .domain("EXAMPLE.com")
+            .selector("ED")
+            .key(TestKeys.ED25519)
+            .clock(Fixture.NOW)
+            .build();
+    byte[] message = upper.sign(Fixture.ed25519Signer().sign(Fixture.message()));
+    DkimResults results = verifier.verify(message);
+    assertEquals(1, lookups.get());
+    assertEquals(List.of("EXAMPLE.com", "example.com"), domains(results));
+    for (DkimResult result : results.results()) {
+      assertEquals(DkimStatus.PASS, result.status(), result.reason());
+    }
+  }
+
+  private static List<String> domains(DkimResults results) {
+    return results.results().stream().map(DkimResult::domain).toList();
+  }
+
+  @Test
   void keyLookupsAreSharedAndBounded() {
     AtomicInteger lookups = new AtomicInteger();
     InMemoryTxtResolver keys = Fixture.keys().build();
