@@ -118,10 +118,10 @@ public class SignSteps {
     return MessageDigest.getInstance("SHA-256").digest(message);
   }
 
-  /** Splitting the header section into fields. */
+  /** Splitting the header section into fields, as the signer and verifier do: sharing its bytes. */
   @Benchmark
   public List<HeaderField> readHeader() throws IOException {
-    return new MessageReader(message, MessageLimits.DEFAULT).readHeader();
+    return MessageReader.sharing(message, MessageLimits.DEFAULT).readHeader();
   }
 
   /** The relaxed body hash: canonicalization and SHA-256 of the body. */

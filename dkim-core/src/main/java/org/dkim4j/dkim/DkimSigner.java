@@ -114,7 +114,7 @@ public final class DkimSigner {
    */
   public String signatureFields(byte[] message) {
     try {
-      return signatureFields(new MessageReader(message, MessageLimits.DEFAULT));
+      return signatureFields(MessageReader.sharing(message, MessageLimits.DEFAULT));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // only MessageTooLargeException, from a byte array
     }

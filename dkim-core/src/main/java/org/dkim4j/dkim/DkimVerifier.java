@@ -76,7 +76,7 @@ public final class DkimVerifier {
    */
   public DkimResults verify(byte[] message) {
     try {
-      return verify(new MessageReader(message, messageLimits));
+      return verify(MessageReader.sharing(message, messageLimits));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen with a byte array
     }

@@ -9,12 +9,19 @@ import org.dkim4j.internal.ByteSearch;
  * One header field of an RFC 5322 message, kept as the exact bytes received (RFC 5322 section 2.2),
  * folding included, with line endings normalized to CRLF and the terminating CRLF included.
  *
- * <p>Instances are immutable. Name comparison is ASCII case-insensitive and does not depend on the
- * default locale.
+ * <p>Instances are immutable, except for fields read by a {@link MessageReader#sharing} reader,
+ * which are ranges of the message array and change if it does. Name comparison is ASCII
+ * case-insensitive and does not depend on the default locale.
  */
 public final class HeaderField {
 
-  private final byte[] raw;
+  /** Holds the field's bytes, from {@link #offset}, {@link #length} of them. */
+  private final byte[] bytes;
+
+  private final int offset;
+  private final int length;
+
+  /** The index of the colon, counted from {@link #offset}; -1 without one. */
   private final int colon;
 
   /** The length of the name: up to the colon, whitespace before it excluded; 0 without a colon. */
@@ -29,8 +36,10 @@ public final class HeaderField {
    */
   private String name;
 
-  private HeaderField(byte[] raw, int colon, int nameLength) {
-    this.raw = raw;
+  private HeaderField(byte[] bytes, int offset, int length, int colon, int nameLength) {
+    this.bytes = bytes;
+    this.offset = offset;
+    this.length = length;
     this.colon = colon;
     this.nameLength = nameLength;
   }
@@ -60,12 +69,22 @@ public final class HeaderField {
   }
 
   static HeaderField fromOwnedBytes(byte[] raw) {
-    int colon = ByteSearch.indexOf(raw, (byte) ':', 0, raw.length);
-    int end = Math.max(colon, 0);
-    while (end > 0 && (raw[end - 1] == ' ' || raw[end - 1] == '\t')) {
-      end--;
+    return over(raw, 0, raw.length);
+  }
+
+  /**
+   * The field made of {@code length} bytes of {@code bytes} from {@code offset}, which it keeps and
+   * reads from then on: the caller must not modify them.
+   */
+  static HeaderField over(byte[] bytes, int offset, int length) {
+    int end = offset + length;
+    int colonAt = ByteSearch.indexOf(bytes, (byte) ':', offset, end);
+    int nameEnd = colonAt < 0 ? offset : colonAt;
+    while (nameEnd > offset && (bytes[nameEnd - 1] == ' ' || bytes[nameEnd - 1] == '\t')) {
+      nameEnd--;
     }
-    return new HeaderField(raw, colon, end);
+    return new HeaderField(
+        bytes, offset, length, colonAt < 0 ? -1 : colonAt - offset, nameEnd - offset);
   }
 
   /**
@@ -80,7 +99,7 @@ public final class HeaderField {
   public String name() {
     String result = name;
     if (result == null) {
-      result = new String(raw, 0, nameLength, StandardCharsets.ISO_8859_1);
+      result = new String(bytes, offset, nameLength, StandardCharsets.ISO_8859_1);
       name = result;
     }
     return result;
@@ -109,7 +128,7 @@ public final class HeaderField {
       return false;
     }
     for (int i = 0; i < nameLength; i++) {
-      if (Ascii.toLower((char) (raw[i] & 0xff)) != Ascii.toLower(other.charAt(i))) {
+      if (Ascii.toLower((char) (bytes[offset + i] & 0xff)) != Ascii.toLower(other.charAt(i))) {
         return false;
       }
     }
@@ -122,7 +141,7 @@ public final class HeaderField {
    * @return a new copy of the bytes
    */
   public byte[] raw() {
-    return raw.clone();
+    return Arrays.copyOfRange(bytes, offset, offset + length);
   }
 
   /**
@@ -135,9 +154,9 @@ public final class HeaderField {
    * @throws IndexOutOfBoundsException if the field does not fit in {@code target} at {@code offset}
    */
   public int copyRaw(byte[] target, int offset) {
-    Objects.checkFromIndexSize(offset, raw.length, target.length);
-    System.arraycopy(raw, 0, target, offset, raw.length);
-    return raw.length;
+    Objects.checkFromIndexSize(offset, length, target.length);
+    System.arraycopy(bytes, this.offset, target, offset, length);
+    return length;
   }
 
   /**
@@ -146,7 +165,7 @@ public final class HeaderField {
    * @return the length in bytes
    */
   public int length() {
-    return raw.length;
+    return length;
   }
 
   /**
@@ -155,7 +174,7 @@ public final class HeaderField {
    * @return the field as text
    */
   public String text() {
-    return new String(raw, StandardCharsets.UTF_8);
+    return new String(bytes, offset, length, StandardCharsets.UTF_8);
   }
 
   /**
@@ -168,21 +187,28 @@ public final class HeaderField {
     if (colon < 0) {
       return "";
     }
-    int end = raw.length;
-    if (end >= 2 && raw[end - 2] == '\r' && raw[end - 1] == '\n') {
+    int end = length;
+    if (end >= 2 && bytes[offset + end - 2] == '\r' && bytes[offset + end - 1] == '\n') {
       end -= 2;
     }
-    return new String(raw, colon + 1, Math.max(0, end - colon - 1), StandardCharsets.UTF_8);
+    return new String(
+        bytes, offset + colon + 1, Math.max(0, end - colon - 1), StandardCharsets.UTF_8);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof HeaderField other && Arrays.equals(raw, other.raw);
+    return o instanceof HeaderField other
+        && Arrays.equals(
+            bytes, offset, offset + length, other.bytes, other.offset, other.offset + other.length);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(raw);
+    int hash = 1;
+    for (int i = offset; i < offset + length; i++) {
+      hash = 31 * hash + bytes[i];
+    }
+    return hash; // the value of Arrays.hashCode(raw())
   }
 
   @Override

@@ -38,6 +38,10 @@ public final class MessageReader {
   private final InputStream in;
 
   private final MessageLimits limits;
+
+  /** Whether header fields keep ranges of the caller's message array instead of copies. */
+  private final boolean sharing;
+
   private byte[] buffer;
   private int position;
   private int limit;
@@ -61,6 +65,7 @@ public final class MessageReader {
   public MessageReader(InputStream in, MessageLimits limits) {
     this.in = Objects.requireNonNull(in, "in");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.sharing = false;
   }
 
   /**
@@ -72,10 +77,30 @@ public final class MessageReader {
    * @param limits the bounds on the header section
    */
   public MessageReader(byte[] message, MessageLimits limits) {
+    this(message, limits, false);
+  }
+
+  private MessageReader(byte[] message, MessageLimits limits, boolean sharing) {
     this.in = null;
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.sharing = sharing;
     this.buffer = Objects.requireNonNull(message, "message");
     this.limit = message.length;
+  }
+
+  /**
+   * Creates a reader of a message in memory whose header fields share {@code message}'s bytes
+   * instead of copying them: a field whose lines all end in CRLF is a range of the array, so it
+   * changes if the array does. For callers that are done with the fields before the array is
+   * modified or reused, as dkim4j's signer and verifier are when they return; {@link
+   * #MessageReader(byte[], MessageLimits)}, which copies each field, suits every other use.
+   *
+   * @param message the whole message, header and body; never modified by the reader
+   * @param limits the bounds on the header section
+   * @return a reader over {@code message}
+   */
+  public static MessageReader sharing(byte[] message, MessageLimits limits) {
+    return new MessageReader(message, limits, true);
   }
 
   /**
@@ -144,7 +169,7 @@ public final class MessageReader {
       boolean fieldEmpty = fieldStart < 0 && field.size() == 0;
       if (!continuation || fieldEmpty) {
         if (!fieldEmpty) {
-          addField(fields, fieldBytes(field, fieldStart, fieldEnd));
+          addField(fields, field(field, fieldStart, fieldEnd));
         }
         field.reset();
         fieldStart = -1;
@@ -173,21 +198,32 @@ public final class MessageReader {
       }
     }
     if (fieldStart >= 0 || field.size() > 0) {
-      addField(fields, fieldBytes(field, fieldStart, fieldEnd));
+      addField(fields, field(field, fieldStart, fieldEnd));
     }
     return Collections.unmodifiableList(fields);
   }
 
-  private byte[] fieldBytes(ByteBuilder field, int fieldStart, int fieldEnd) {
-    return fieldStart >= 0 ? Arrays.copyOfRange(buffer, fieldStart, fieldEnd) : field.toByteArray();
+  /**
+   * The field read: the buffer's bytes from {@code fieldStart} to {@code fieldEnd} when they are
+   * the field as received, shared when the buffer is the caller's array and sharing was asked for;
+   * otherwise {@code field}'s bytes.
+   */
+  private HeaderField field(ByteBuilder field, int fieldStart, int fieldEnd) {
+    if (fieldStart < 0) {
+      return HeaderField.fromOwnedBytes(field.toByteArray());
+    }
+    if (sharing) {
+      return HeaderField.over(buffer, fieldStart, fieldEnd - fieldStart);
+    }
+    return HeaderField.fromOwnedBytes(Arrays.copyOfRange(buffer, fieldStart, fieldEnd));
   }
 
-  private void addField(List<HeaderField> fields, byte[] field) throws IOException {
+  private void addField(List<HeaderField> fields, HeaderField field) throws IOException {
     if (fields.size() >= limits.maxHeaderFields()) {
       throw new MessageTooLargeException(
           "header section has more than " + limits.maxHeaderFields() + " fields");
     }
-    fields.add(HeaderField.fromOwnedBytes(field));
+    fields.add(field);
   }
 
   /**

@@ -60,6 +60,8 @@ class MessageReaderAgreementTest {
           () -> HexFormat.of().formatHex(message) + " " + limits + " reads of " + read);
       String inPlace = actual(new MessageReader(message.clone(), limits), sink);
       assertEquals(expected, inPlace, () -> HexFormat.of().formatHex(message) + " " + limits);
+      String sharing = actual(MessageReader.sharing(message.clone(), limits), sink);
+      assertEquals(expected, sharing, () -> HexFormat.of().formatHex(message) + " " + limits);
     }
   }
 
@@ -132,10 +134,34 @@ class MessageReaderAgreementTest {
         e.getMessage());
   }
 
+  /**
+   * Every accessor of each field, and its equality with a field made from a copy of its bytes, so
+   * that fields sharing the reader's array read their own range of it and nothing else.
+   */
   private static String describe(List<HeaderField> fields, byte[] body) {
     List<String> parts = new ArrayList<>();
     for (HeaderField field : fields) {
-      parts.add(HexFormat.of().formatHex(field.raw()) + "/" + field.name());
+      byte[] copied = new byte[field.length() + 2];
+      int length = field.copyRaw(copied, 1);
+      HeaderField copy = HeaderField.of(field.raw());
+      parts.add(
+          HexFormat.of().formatHex(field.raw())
+              + "/"
+              + field.name()
+              + "/"
+              + field.nameLength()
+              + "/"
+              + field.value()
+              + "/"
+              + field.text().equals(copy.text())
+              + "/"
+              + field.toString().equals(copy.toString())
+              + "/"
+              + HexFormat.of().formatHex(copied, 1, 1 + length)
+              + "/"
+              + (field.equals(copy) && copy.equals(field) && field.hashCode() == copy.hashCode())
+              + "/"
+              + (field.hashCode() == java.util.Arrays.hashCode(field.raw())));
     }
     return parts + " body " + HexFormat.of().formatHex(body);
   }

@@ -113,4 +113,22 @@ class MessageReaderTest {
     }
     return out.toString(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void aSharingReaderGivesFieldsThatAreRangesOfTheMessage() throws IOException {
+    byte[] message =
+        "A: one\r\nB: two\r\n three\nC: four\r\n\r\nbody".getBytes(StandardCharsets.US_ASCII);
+    List<HeaderField> fields = MessageReader.sharing(message, MessageLimits.DEFAULT).readHeader();
+    List<HeaderField> copies = new MessageReader(message, MessageLimits.DEFAULT).readHeader();
+
+    assertEquals(copies, fields);
+    message[3] = 'X'; // in "A: one"
+    message[message.length - 12] = 'Y'; // in "C: four"
+
+    assertEquals(" Xne", fields.get(0).value(), "a CRLF field is a range of the array");
+    assertEquals(" two\r\n three", fields.get(1).value(), "a field with a bare LF is a copy");
+    assertEquals(" Your", fields.get(2).value());
+    assertEquals(" one", copies.get(0).value(), "the other constructor copies every field");
+    assertEquals(" four", copies.get(2).value());
+  }
 }
