@@ -14,9 +14,7 @@ final class HeaderHash {
   /**
    * Feeds the selected header fields and the first {@code signatureLength} bytes of {@code
    * signatureField} (the signature field, its b= value removed, no final CRLF) to {@code digest},
-   * canonicalized. Fields are chosen bottom-up per name in {@code h=}; a name with no unused
-   * instance left contributes nothing (section 5.4.2). Each field is copied once into one buffer,
-   * canonicalized there in place, and the whole is hashed in one call.
+   * canonicalized: the signer's hash.
    */
   static void update(
       MessageDigest digest,
@@ -25,6 +23,44 @@ final class HeaderHash {
       List<String> signedHeaders,
       byte[] signatureField,
       int signatureLength) {
+    update(digest, canonicalization, fields, signedHeaders, null, signatureField, signatureLength);
+  }
+
+  /**
+   * Feeds the selected header fields and {@code signatureField} as received, its b= value removed
+   * and without its final CRLF, to {@code digest}, canonicalized: the verifier's hash.
+   */
+  static void update(
+      MessageDigest digest,
+      Canonicalization canonicalization,
+      List<HeaderField> fields,
+      List<String> signedHeaders,
+      HeaderField signatureField) {
+    update(
+        digest,
+        canonicalization,
+        fields,
+        signedHeaders,
+        signatureField,
+        null,
+        signatureField.length());
+  }
+
+  /**
+   * Fields are chosen bottom-up per name in {@code h=}; a name with no unused instance left
+   * contributes nothing (section 5.4.2). Each field is copied once into one buffer, canonicalized
+   * there in place, and the whole is hashed in one call. The signature field comes last: {@code
+   * field}, whose b= value is removed in the buffer, or else the first {@code signatureLength}
+   * bytes of {@code bytes}.
+   */
+  private static void update(
+      MessageDigest digest,
+      Canonicalization canonicalization,
+      List<HeaderField> fields,
+      List<String> signedHeaders,
+      HeaderField field,
+      byte[] bytes,
+      int signatureLength) {
     HeaderField[] all = fields.toArray(new HeaderField[0]);
     HeaderField[] chosen = new HeaderField[signedHeaders.size()];
     int count = 0;
@@ -32,11 +68,11 @@ final class HeaderHash {
     for (int h = 0; h < chosen.length; h++) {
       String name = signedHeaders.get(h);
       for (int i = all.length - 1; i >= 0; i--) {
-        HeaderField field = all[i];
-        if (field != null && field.hasName(name)) {
+        HeaderField candidate = all[i];
+        if (candidate != null && candidate.hasName(name)) {
           all[i] = null; // used: the next instance of this name is above it
-          chosen[count++] = field;
-          capacity += field.length() + 2; // room for a CRLF the field may lack
+          chosen[count++] = candidate;
+          capacity += candidate.length() + 2; // room for a CRLF the field may lack
           break;
         }
       }
@@ -46,11 +82,16 @@ final class HeaderHash {
     for (int c = 0; c < count; c++) {
       n += canonicalize(canonicalization, data, n, chosen[c].copyRaw(data, n));
     }
-    System.arraycopy(signatureField, 0, data, n, signatureLength);
-    data[n + signatureLength] = '\r'; // canonicalized as a field, then hashed without its CRLF
-    data[n + signatureLength + 1] = '\n';
-    n +=
-        HeaderCanonicalizer.canonicalizeInPlace(canonicalization, data, n, signatureLength + 2) - 2;
+    int length;
+    if (field != null) {
+      length = removeSignatureValue(data, n, field.copyRaw(data, n));
+    } else {
+      System.arraycopy(bytes, 0, data, n, signatureLength);
+      length = signatureLength;
+    }
+    data[n + length] = '\r'; // canonicalized as a field, then hashed without its CRLF
+    data[n + length + 1] = '\n';
+    n += HeaderCanonicalizer.canonicalizeInPlace(canonicalization, data, n, length + 2) - 2;
     digest.update(data, 0, n);
   }
 
@@ -77,22 +118,31 @@ final class HeaderHash {
    * the terminating CRLF; returns the length of what remains at the front of {@code field}.
    */
   static int removeSignatureValue(byte[] field) {
-    int length = field.length;
-    if (length >= 2 && field[length - 2] == '\r' && field[length - 1] == '\n') {
-      length -= 2;
+    return removeSignatureValue(field, 0, field.length);
+  }
+
+  /**
+   * {@link #removeSignatureValue(byte[])} for the field of {@code length} bytes at {@code offset}
+   * of {@code buffer}; returns the length of what remains from {@code offset}.
+   */
+  private static int removeSignatureValue(byte[] buffer, int offset, int length) {
+    int limit = offset + length;
+    if (length >= 2 && buffer[limit - 2] == '\r' && buffer[limit - 1] == '\n') {
+      limit -= 2;
     }
-    int position = ByteSearch.indexOf(field, (byte) ':', 0, length) + 1;
-    while (position > 0 && position <= length) {
-      int semicolon = ByteSearch.indexOf(field, (byte) ';', position, length);
-      int end = semicolon < 0 ? length : semicolon;
-      int equals = ByteSearch.indexOf(field, (byte) '=', position, end);
-      if (equals >= 0 && isB(field, position, equals)) {
-        System.arraycopy(field, end, field, equals + 1, length - end);
-        return length - (end - equals - 1);
+    int colon = ByteSearch.indexOf(buffer, (byte) ':', offset, limit);
+    int position = colon < 0 ? -1 : colon + 1;
+    while (position >= 0 && position <= limit) {
+      int semicolon = ByteSearch.indexOf(buffer, (byte) ';', position, limit);
+      int end = semicolon < 0 ? limit : semicolon;
+      int equals = ByteSearch.indexOf(buffer, (byte) '=', position, end);
+      if (equals >= 0 && isB(buffer, position, equals)) {
+        System.arraycopy(buffer, end, buffer, equals + 1, limit - end);
+        return limit - offset - (end - equals - 1);
       }
       position = end + 1;
     }
-    return length;
+    return limit - offset;
   }
 
   /** True when the tag name between {@code from} and {@code to}, whitespace stripped, is "b". */

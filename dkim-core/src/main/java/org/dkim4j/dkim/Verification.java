@@ -186,14 +186,8 @@ final class Verification {
       return with(signature, key, record, DkimStatus.FAIL, "body hash did not verify");
     }
     MessageDigest digest = signature.algorithm().newDigest();
-    byte[] signatureField = entry.field.raw(); // a copy, edited in place
     HeaderHash.update(
-        digest,
-        signature.headerCanonicalization(),
-        fields,
-        signature.signedHeaders(),
-        signatureField,
-        HeaderHash.removeSignatureValue(signatureField));
+        digest, signature.headerCanonicalization(), fields, signature.signedHeaders(), entry.field);
     if (!key.verify(signature.algorithm(), digest.digest(), signature.signature())) {
       return with(signature, key, record, DkimStatus.FAIL, "signature did not verify");
     }
