@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.dkim4j.dns.TxtResolver;
@@ -268,15 +267,5 @@ public final class DkimVerifier {
       }
       return value;
     }
-  }
-
-  static List<HeaderField> signatureFields(List<HeaderField> fields) {
-    List<HeaderField> signatures = new ArrayList<>();
-    for (HeaderField field : fields) {
-      if (field.hasName("DKIM-Signature")) {
-        signatures.add(field);
-      }
-    }
-    return signatures;
   }
 }

@@ -29,6 +29,9 @@ final class Verification {
   private final List<TxtLookup> lookupAnswers = new ArrayList<>(2);
   private final BodyHashes bodyHashes = new BodyHashes();
 
+  /** The number of From fields in the message, counted by {@link #prepare}. */
+  private int fromFields;
+
   /** One signature field: a final result, or a parsed signature waiting for its body hash. */
   private static final class Entry {
     final HeaderField field;
@@ -46,9 +49,19 @@ final class Verification {
     this.fields = fields;
   }
 
-  /** Parses and checks every signature field; returns the body hashes to compute. */
+  /**
+   * Finds the signature fields, counting the From fields on the way, then parses and checks each
+   * signature; returns the body hashes to compute.
+   */
   BodyHashes prepare() {
-    List<HeaderField> signatureFields = DkimVerifier.signatureFields(fields);
+    List<HeaderField> signatureFields = new ArrayList<>(2);
+    for (HeaderField field : fields) {
+      if (field.hasName("DKIM-Signature")) {
+        signatureFields.add(field);
+      } else if (field.hasName("From")) {
+        fromFields++;
+      }
+    }
     for (int i = 0; i < signatureFields.size(); i++) {
       Entry entry = new Entry(signatureFields.get(i));
       entries.add(entry);
@@ -191,7 +204,6 @@ final class Verification {
     if (!key.verify(signature.algorithm(), digest.digest(), signature.signature())) {
       return with(signature, key, record, DkimStatus.FAIL, "signature did not verify");
     }
-    int fromFields = TagValues.count(fields, "From");
     int signedFroms = 0;
     for (String signed : signature.signedHeaders()) {
       if (Ascii.equalsIgnoreCase(signed, "From")) {
