@@ -17,6 +17,9 @@ public enum SignatureAlgorithm {
   /** ed25519-sha256 (RFC 8463 section 3). */
   ED25519_SHA256("ed25519-sha256", KeyType.ED25519, "sha256", "SHA-256");
 
+  /** The constants, read without the copy {@code values()} makes at each call. */
+  private static final SignatureAlgorithm[] VALUES = values();
+
   private final String tagValue;
   private final KeyType keyType;
   private final String hashName;
@@ -112,7 +115,7 @@ public enum SignatureAlgorithm {
    * @return the algorithm, or empty for an unknown or {@code null} value
    */
   public static Optional<SignatureAlgorithm> fromTagValue(String value) {
-    for (SignatureAlgorithm algorithm : values()) {
+    for (SignatureAlgorithm algorithm : VALUES) {
       if (value != null && Ascii.equalsIgnoreCase(algorithm.tagValue, value)) {
         return Optional.of(algorithm);
       }

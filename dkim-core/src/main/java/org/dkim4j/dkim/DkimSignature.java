@@ -33,7 +33,12 @@ public final class DkimSignature {
   private final String domain;
   private final String selector;
   private final List<String> signedHeaders;
+
+  /**
+   * The decoded {@code i=}, or {@code null} without one: {@link #identity()} is then {@code @d}.
+   */
   private final String identity;
+
   private final Long bodyLength;
   private final Long timestamp;
   private final Long expiration;
@@ -96,9 +101,10 @@ public final class DkimSignature {
     if (bodyHash.length == 0) {
       throw new DkimSyntaxException("empty body hash bh=");
     }
-    if (c == null) {
-      this.headerCanonicalization = Canonicalization.SIMPLE;
-      this.bodyCanonicalization = Canonicalization.SIMPLE;
+    Canonicalization[] pair = c == null ? SIMPLE_SIMPLE : commonCanonicalization(c);
+    if (pair != null) {
+      this.headerCanonicalization = pair[0];
+      this.bodyCanonicalization = pair[1];
     } else {
       int slash = c.indexOf('/');
       if (slash >= 0 && c.indexOf('/', slash + 1) >= 0) {
@@ -118,13 +124,13 @@ public final class DkimSignature {
     }
     this.signedHeaders = parseHeaderList(h);
     boolean signsFrom = false;
-    for (String name : signedHeaders) {
-      signsFrom |= Ascii.equalsIgnoreCase(name, "from");
+    for (int k = 0; k < signedHeaders.size() && !signsFrom; k++) {
+      signsFrom = Ascii.equalsIgnoreCase(signedHeaders.get(k), "from");
     }
     if (!signsFrom) {
       throw new DkimSyntaxException("h= does not include From");
     }
-    this.identity = parseIdentity(i, domain);
+    this.identity = i == null ? null : parseIdentity(i, domain);
     this.bodyLength = number("l", l, 76);
     this.timestamp = number("t", t, 12);
     this.expiration = number("x", x, 12);
@@ -134,6 +140,33 @@ public final class DkimSignature {
     if (q != null && !containsIgnoreCase(q.split(":"), "dns/txt")) {
       throw new DkimSyntaxException("q= does not include dns/txt");
     }
+  }
+
+  private static final Canonicalization[] SIMPLE_SIMPLE = {
+    Canonicalization.SIMPLE, Canonicalization.SIMPLE
+  };
+  private static final Canonicalization[] RELAXED_RELAXED = {
+    Canonicalization.RELAXED, Canonicalization.RELAXED
+  };
+  private static final Canonicalization[] RELAXED_SIMPLE = {
+    Canonicalization.RELAXED, Canonicalization.SIMPLE
+  };
+  private static final Canonicalization[] SIMPLE_RELAXED = {
+    Canonicalization.SIMPLE, Canonicalization.RELAXED
+  };
+
+  /**
+   * The pair for {@code c=} written as nearly every signer writes it, in lower case without
+   * whitespace; {@code null} for any other spelling, which the general parser reads.
+   */
+  private static Canonicalization[] commonCanonicalization(String c) {
+    return switch (c) {
+      case "relaxed/relaxed" -> RELAXED_RELAXED;
+      case "relaxed/simple", "relaxed" -> RELAXED_SIMPLE;
+      case "simple/simple", "simple" -> SIMPLE_SIMPLE;
+      case "simple/relaxed" -> SIMPLE_RELAXED;
+      default -> null;
+    };
   }
 
   private static void requireTag(String value, String name) {
@@ -215,9 +248,6 @@ public final class DkimSignature {
   }
 
   private static String parseIdentity(String raw, String domain) {
-    if (raw == null) {
-      return "@" + domain;
-    }
     String value = DkimQuotedPrintable.decode("i=", raw); // section 3.5: i= is quoted-printable
     int at = value.lastIndexOf('@');
     if (at < 0) {
@@ -368,7 +398,7 @@ public final class DkimSignature {
    * @return the agent or user identifier, e.g. {@code user@example.com} or {@code @example.com}
    */
   public String identity() {
-    return identity;
+    return identity != null ? identity : "@" + domain;
   }
 
   /**
@@ -377,7 +407,7 @@ public final class DkimSignature {
    * @return the text after the last {@code @} of the identity
    */
   public String identityDomain() {
-    return identity.substring(identity.lastIndexOf('@') + 1);
+    return identity != null ? identity.substring(identity.lastIndexOf('@') + 1) : domain;
   }
 
   /**

@@ -10,6 +10,7 @@ import org.dkim4j.canon.Canonicalization;
 import org.dkim4j.crypto.SignatureAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -33,6 +34,59 @@ class TagValueSyntaxTest {
     assertEquals(Canonicalization.RELAXED, signature.headerCanonicalization());
     assertEquals(Canonicalization.SIMPLE, signature.bodyCanonicalization());
     assertEquals(List.of("From", "To"), signature.signedHeaders());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "c=relaxed/relaxed|RELAXED|RELAXED",
+        "c=relaxed/simple|RELAXED|SIMPLE",
+        "c=simple/relaxed|SIMPLE|RELAXED",
+        "c=simple/simple|SIMPLE|SIMPLE",
+        "c=relaxed|RELAXED|SIMPLE",
+        "c=simple|SIMPLE|SIMPLE",
+        "c=Relaxed/Relaxed|RELAXED|RELAXED",
+        "c=simple/RELAXED|SIMPLE|RELAXED",
+        "c=RELAXED|RELAXED|SIMPLE",
+        "c= relaxed\t/ relaxed|RELAXED|RELAXED",
+        "'c=relaxed\r\n '|RELAXED|SIMPLE",
+        "v=1|SIMPLE|SIMPLE",
+      })
+  void canonicalizationPairsHowEverTheyAreSpelled(
+      String tag, Canonicalization header, Canonicalization body) {
+    DkimSignature signature =
+        DkimSignature.parse(
+            (tag.startsWith("v=") ? "" : "v=1; ") + tag + "; a=rsa-sha256; h=from" + REST);
+    assertEquals(header, signature.headerCanonicalization(), tag);
+    assertEquals(body, signature.bodyCanonicalization(), tag);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "c=relaxed/",
+        "c=/relaxed",
+        "c=relaxed/relaxed/relaxed",
+        "c=relaxed//relaxed",
+        "c=relaxd/relaxed",
+        "c=",
+        "c=relaxed/simple/",
+      })
+  void otherCanonicalizationsAreInvalid(String tag) {
+    DkimSyntaxException e =
+        assertThrows(DkimSyntaxException.class, () -> parse(tag + "; a=rsa-sha256; h=from"));
+    assertTrue(e.getMessage().startsWith("invalid canonicalization"), e.getMessage());
+  }
+
+  @Test
+  void withoutIdentityTheIdentityIsTheSigningDomain() {
+    DkimSignature signature = parse("a=rsa-sha256; h=from");
+    assertEquals("@example.com", signature.identity());
+    assertEquals("example.com", signature.identityDomain());
+    DkimSignature withIdentity = parse("a=rsa-sha256; h=from; i=user@mail.example.com");
+    assertEquals("user@mail.example.com", withIdentity.identity());
+    assertEquals("mail.example.com", withIdentity.identityDomain());
   }
 
   @ParameterizedTest
