@@ -88,7 +88,7 @@ record SigningProfile(
     writer.tag("d", domain);
     writer.tag("s", selector);
     if (timestamp || expiration != null) {
-      long now = clock.instant().getEpochSecond();
+      long now = Math.floorDiv(clock.millis(), 1000);
       if (timestamp) {
         writer.tag("t", Long.toString(now));
       }
