@@ -421,16 +421,7 @@ class DkimVerifierTest {
   @Test
   void signaturesNamingOneKeyInDifferentCaseShareOneLookup() {
     AtomicInteger lookups = new AtomicInteger();
-    InMemoryTxtResolver keys = Fixture.keys().build();
-    DkimVerifier verifier =
-        DkimVerifier.builder()
-            .resolver(
-                name -> {
-                  lookups.incrementAndGet();
-                  return keys.lookup(name);
-                })
-            .clock(Fixture.NOW)
-            .build();
+    DkimVerifier verifier = counting(lookups).build();
     DkimSigner upper =
         DkimSigner.builder()
             .domain("EXAMPLE.com")
@@ -447,6 +438,18 @@ class DkimVerifierTest {
     }
   }
 
+  /** A verifier of the fixture's keys that counts its key lookups in {@code lookups}. */
+  private static DkimVerifier.Builder counting(AtomicInteger lookups) {
+    InMemoryTxtResolver keys = Fixture.keys().build();
+    return DkimVerifier.builder()
+        .resolver(
+            name -> {
+              lookups.incrementAndGet();
+              return keys.lookup(name);
+            })
+        .clock(Fixture.NOW);
+  }
+
   private static List<String> domains(DkimResults results) {
     return results.results().stream().map(DkimResult::domain).toList();
   }
@@ -454,17 +457,7 @@ class DkimVerifierTest {
   @Test
   void keyLookupsAreSharedAndBounded() {
     AtomicInteger lookups = new AtomicInteger();
-    InMemoryTxtResolver keys = Fixture.keys().build();
-    DkimVerifier verifier =
-        DkimVerifier.builder()
-            .resolver(
-                name -> {
-                  lookups.incrementAndGet();
-                  return keys.lookup(name);
-                })
-            .clock(Fixture.NOW)
-            .maxDnsLookups(1)
-            .build();
+    DkimVerifier verifier = counting(lookups).maxDnsLookups(1).build();
     byte[] message = Fixture.ed25519Signer().sign(Fixture.ed25519Signer().sign(Fixture.message()));
     message = Fixture.rsaSigner().sign(message);
     DkimResults results = verifier.verify(message);
