@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.State;
  * then one private-key (sign) or public-key (verify) operation on that digest, with the fastest
  * back-end the JVM has for the algorithm ({@link SignatureBackends}: the JDK for RSA, Bouncy
  * Castle's lightweight API for Ed25519, its public point decoded ahead of time). No parsing, no
- * canonicalization, one hash instead of two.
+ * canonicalization, one hash instead of two. Each operation hashes the message dkim4j is given for
+ * it: the message to sign, or the signed message (the DKIM-Signature field in front) to verify.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -39,6 +40,7 @@ public class Limit {
   public String algorithm;
 
   private byte[] message;
+  private byte[] signed;
   private boolean rsa;
   private PrivateKey rsaPrivate;
   private PublicKey rsaPublic;
@@ -51,6 +53,7 @@ public class Limit {
   public void setUp() throws GeneralSecurityException {
     Workload workload = Workload.of(size, algorithm, "relaxed/relaxed");
     message = workload.message;
+    signed = workload.signed();
     rsa = workload.rsa;
     if (rsa) {
       rsaPrivate = workload.rsaKeys.getPrivate();
@@ -60,7 +63,7 @@ public class Limit {
       ed25519Public =
           Ed25519.validatePublicKeyFullExport(ed25519.generatePublicKey().getEncoded(), 0);
     }
-    signature = sign(new CpuTime());
+    signature = sign(MessageDigest.getInstance("SHA-256").digest(signed));
     if (!verify(new CpuTime())) {
       throw new IllegalStateException("the limit does not verify its own signature");
     }
@@ -70,7 +73,10 @@ public class Limit {
   @Benchmark
   public byte[] sign(CpuTime cpu) throws GeneralSecurityException {
     cpu.calls++;
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(message);
+    return sign(MessageDigest.getInstance("SHA-256").digest(message));
+  }
+
+  private byte[] sign(byte[] digest) throws GeneralSecurityException {
     if (rsa) {
       Signature signer = Signature.getInstance("NONEwithRSA");
       signer.initSign(rsaPrivate);
@@ -82,11 +88,11 @@ public class Limit {
     return result;
   }
 
-  /** SHA-256 of the message, then one verifying operation. */
+  /** SHA-256 of the signed message, then one verifying operation. */
   @Benchmark
   public boolean verify(CpuTime cpu) throws GeneralSecurityException {
     cpu.calls++;
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(message);
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(signed);
     if (rsa) {
       Signature verifier = Signature.getInstance("NONEwithRSA");
       verifier.initVerify(rsaPublic);

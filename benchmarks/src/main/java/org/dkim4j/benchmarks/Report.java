@@ -456,7 +456,8 @@ public final class Report {
         out of the measurement. It parses each record and decodes its key once and keeps them, so \
         this is mail from a signer seen before; the first message under a new key costs one key \
         decoding more (for Ed25519 about as much as one more verification).
-        - **limit** (`Limit`): `MessageDigest` SHA-256 over the message bytes in one call, then \
+        - **limit** (`Limit`): `MessageDigest` SHA-256 over the message bytes in one call (to \
+        verify, the signed message dkim4j is given, its DKIM-Signature field included), then \
         one operation: JDK `NONEwithRSA` over the DigestInfo for RSA-2048, Bouncy Castle's \
         `Ed25519` with the public point decoded ahead of time for Ed25519 (the fastest back-ends \
         measured by `SignatureBackends`).
