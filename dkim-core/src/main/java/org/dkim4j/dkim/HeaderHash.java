@@ -12,9 +12,24 @@ final class HeaderHash {
   private HeaderHash() {}
 
   /**
-   * Feeds the selected header fields and the first {@code signatureLength} bytes of {@code
-   * signatureField} (the signature field, its b= value removed, no final CRLF) to {@code digest},
-   * canonicalized: the signer's hash.
+   * Feeds the {@code chosen} header fields, up to the first {@code null} or the end of the array,
+   * and the first {@code signatureLength} bytes of {@code signatureField} (the signature field, its
+   * b= value removed, no final CRLF) to {@code digest}, canonicalized: the signer's hash. The
+   * signer chooses the fields as {@link #choose} would for its h= list.
+   */
+  static void update(
+      MessageDigest digest,
+      Canonicalization canonicalization,
+      HeaderField[] chosen,
+      byte[] signatureField,
+      int signatureLength) {
+    hash(digest, canonicalization, chosen, null, signatureField, signatureLength);
+  }
+
+  /**
+   * Feeds the header fields {@code signedHeaders} selects and the first {@code signatureLength}
+   * bytes of {@code signatureField} (the signature field, its b= value removed, no final CRLF) to
+   * {@code digest}, canonicalized: the signer's hash.
    */
   static void update(
       MessageDigest digest,
@@ -23,7 +38,13 @@ final class HeaderHash {
       List<String> signedHeaders,
       byte[] signatureField,
       int signatureLength) {
-    update(digest, canonicalization, fields, signedHeaders, null, signatureField, signatureLength);
+    hash(
+        digest,
+        canonicalization,
+        choose(fields, signedHeaders),
+        null,
+        signatureField,
+        signatureLength);
   }
 
   /**
@@ -36,35 +57,24 @@ final class HeaderHash {
       List<HeaderField> fields,
       List<String> signedHeaders,
       HeaderField signatureField) {
-    update(
+    hash(
         digest,
         canonicalization,
-        fields,
-        signedHeaders,
+        choose(fields, signedHeaders),
         signatureField,
         null,
         signatureField.length());
   }
 
   /**
-   * Fields are chosen bottom-up per name in {@code h=}; a name with no unused instance left
-   * contributes nothing (section 5.4.2). Each field is copied once into one buffer, canonicalized
-   * there in place, and the whole is hashed in one call. The signature field comes last: {@code
-   * field}, whose b= value is removed in the buffer, or else the first {@code signatureLength}
-   * bytes of {@code bytes}.
+   * Returns the fields {@code signedHeaders} selects, in its order: bottom-up per name, each field
+   * once; a name with no unused instance left selects nothing (section 5.4.2). The array ends at
+   * its first {@code null}, or at its end when every name selects a field.
    */
-  private static void update(
-      MessageDigest digest,
-      Canonicalization canonicalization,
-      List<HeaderField> fields,
-      List<String> signedHeaders,
-      HeaderField field,
-      byte[] bytes,
-      int signatureLength) {
+  static HeaderField[] choose(List<HeaderField> fields, List<String> signedHeaders) {
     HeaderField[] all = fields.toArray(new HeaderField[0]);
     HeaderField[] chosen = new HeaderField[signedHeaders.size()];
     int count = 0;
-    int capacity = signatureLength + 2;
     for (int h = 0; h < chosen.length; h++) {
       String name = signedHeaders.get(h);
       for (int i = all.length - 1; i >= 0; i--) {
@@ -72,10 +82,29 @@ final class HeaderHash {
         if (candidate != null && candidate.hasName(name)) {
           all[i] = null; // used: the next instance of this name is above it
           chosen[count++] = candidate;
-          capacity += candidate.length() + 2; // room for a CRLF the field may lack
           break;
         }
       }
+    }
+    return chosen;
+  }
+
+  /**
+   * Each chosen field is copied once into one buffer, canonicalized there in place, and the whole
+   * is hashed in one call. The signature field comes last: {@code field}, whose b= value is removed
+   * in the buffer, or else the first {@code signatureLength} bytes of {@code bytes}.
+   */
+  private static void hash(
+      MessageDigest digest,
+      Canonicalization canonicalization,
+      HeaderField[] chosen,
+      HeaderField field,
+      byte[] bytes,
+      int signatureLength) {
+    int count = 0;
+    int capacity = signatureLength + 2;
+    while (count < chosen.length && chosen[count] != null) {
+      capacity += chosen[count++].length() + 2; // room for a CRLF the field may lack
     }
     byte[] data = new byte[capacity];
     int n = 0;

@@ -80,7 +80,8 @@ record SigningProfile(
   /** Returns the DKIM-Signature field, without the terminating CRLF. */
   String sign(List<HeaderField> fields, BodyHasher bodyHasher) {
     SignatureAlgorithm algorithm = key.algorithm();
-    List<String> names = headerNames(fields);
+    Selection selection = select(fields);
+    List<String> names = selection.names();
     SignatureFieldWriter writer = new SignatureFieldWriter();
     writer.tag("v", "1");
     writer.tag("a", algorithm.tagValue());
@@ -116,7 +117,7 @@ record SigningProfile(
     MessageDigest digest = algorithm.newDigest();
     byte[] unsignedBytes = unsigned.getBytes(StandardCharsets.UTF_8);
     HeaderHash.update(
-        digest, headerCanonicalization, fields, names, unsignedBytes, unsignedBytes.length);
+        digest, headerCanonicalization, selection.fields(), unsignedBytes, unsignedBytes.length);
     byte[] signature;
     try {
       signature = key.sign(digest.digest());
@@ -126,6 +127,70 @@ record SigningProfile(
     }
     writer.appendBase64(Base64.getEncoder().encodeToString(signature));
     return writer.text();
+  }
+
+  /**
+   * The names for {@code h=} and the fields they sign, in the order of {@code h=}: the array ends
+   * at its first {@code null} or its end (as {@link HeaderHash#choose} returns it).
+   */
+  record Selection(List<String> names, HeaderField[] fields) {}
+
+  /**
+   * Returns the names for {@code h=} ({@link #headerNames}) and the fields they sign. With the
+   * default names, and only default names oversigned, the fields are found in the pass that finds
+   * the names: each default name lists its fields bottom-up (section 5.4.2), and an oversigned name
+   * or a From the message lacks signs no field. Otherwise {@link HeaderHash#choose} picks them.
+   */
+  Selection select(List<HeaderField> fields) {
+    if (signedHeaders != null || !oversignsDefaultsOnly()) {
+      List<String> names = headerNames(fields);
+      return new Selection(names, HeaderHash.choose(fields, names));
+    }
+    int size = fields.size();
+    int[] bottom = new int[DEFAULT_HEADERS.size()]; // 1 + the lowest field of each name; 0: none
+    int[] above = new int[size]; // 1 + the next field up of the same name; 0: none
+    int present = 0;
+    for (int i = 0; i < size; i++) {
+      int index = defaultIndex(fields.get(i));
+      if (index >= 0) {
+        above[i] = bottom[index];
+        bottom[index] = i + 1;
+        present++;
+      }
+    }
+    List<String> names = new ArrayList<>(present + oversignedHeaders.size() + 1);
+    HeaderField[] chosen = new HeaderField[present];
+    for (int index = 0; index < bottom.length; index++) {
+      for (int i = bottom[index]; i != 0; i = above[i - 1]) {
+        names.add(DEFAULT_HEADERS.get(index));
+        chosen[names.size() - 1] = fields.get(i - 1);
+      }
+    }
+    addOversignedAndFrom(names, fields);
+    return new Selection(names, chosen);
+  }
+
+  private boolean oversignsDefaultsOnly() {
+    for (int i = 0; i < oversignedHeaders.size(); i++) {
+      if (!isDefault(oversignedHeaders.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when {@code name} is in {@link #DEFAULT_HEADERS}, ignoring ASCII case. */
+  private static boolean isDefault(String name) {
+    int length = name.length();
+    if (length >= DEFAULTS_BY_LENGTH.length) {
+      return false;
+    }
+    for (int index : DEFAULTS_BY_LENGTH[length]) {
+      if (Ascii.equalsIgnoreCase(DEFAULT_HEADERS.get(index), name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The names for h=: as configured, or the default names present; then the oversigned ones. */
@@ -151,6 +216,12 @@ record SigningProfile(
         }
       }
     }
+    addOversignedAndFrom(names, fields);
+    return names;
+  }
+
+  /** Adds each oversigned name once more than the message has it, and From if h= lacks it. */
+  private void addOversignedAndFrom(List<String> names, List<HeaderField> fields) {
     for (String name : oversignedHeaders) {
       int present = TagValues.count(fields, name);
       for (int i = count(names, name); i <= present; i++) {
@@ -160,7 +231,6 @@ record SigningProfile(
     if (count(names, "from") == 0) {
       names.add("from"); // h= must include From even when the message has none (section 5.4)
     }
-    return names;
   }
 
   /** The index of the field's name in {@link #DEFAULT_HEADERS}, ignoring ASCII case; or -1. */

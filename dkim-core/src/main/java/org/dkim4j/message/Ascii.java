@@ -19,7 +19,9 @@ public final class Ascii {
       return false;
     }
     for (int i = 0; i < a.length(); i++) {
-      if (toLower(a.charAt(i)) != toLower(b.charAt(i))) {
+      char c = a.charAt(i);
+      char d = b.charAt(i);
+      if (c != d && toLower(c) != toLower(d)) {
         return false;
       }
     }

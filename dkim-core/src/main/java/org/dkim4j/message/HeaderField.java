@@ -128,7 +128,9 @@ public final class HeaderField {
       return false;
     }
     for (int i = 0; i < nameLength; i++) {
-      if (Ascii.toLower((char) (bytes[offset + i] & 0xff)) != Ascii.toLower(other.charAt(i))) {
+      char c = (char) (bytes[offset + i] & 0xff);
+      char o = other.charAt(i);
+      if (c != o && Ascii.toLower(c) != Ascii.toLower(o)) {
         return false;
       }
     }

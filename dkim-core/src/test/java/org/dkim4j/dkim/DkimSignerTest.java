@@ -245,6 +245,42 @@ class DkimSignerTest {
         "DkimSigner[d=example.com s=rsa rsa-sha256, d=example.com s=ed ed25519-sha256]", s);
   }
 
+  private static final String REPEATED_FIELDS =
+      "Received: from a.example by b.example; Mon, 24 Nov 2025 09:15:02 +0000\r\n"
+          + "To: first@example.org\r\n"
+          + "From: Alice <alice@example.com>\r\n"
+          + "Subject: first\r\n"
+          + "X-Custom: one\r\n"
+          + "cc: carol@example.net\r\n"
+          + "TO: second@example.org\r\n"
+          + "Received: from c.example by a.example; Mon, 24 Nov 2025 09:15:01 +0000\r\n"
+          + "Date: Mon, 24 Nov 2025 10:15:00 +0100\r\n"
+          + "X-Custom: two\r\n"
+          + "Reply-To: alice@example.com\r\n"
+          + "SUBJECT: second\r\n"
+          + "\r\n"
+          + "Body\r\n";
+
+  @ParameterizedTest(name = "oversigned: \"{0}\"")
+  @CsvSource({"From", "From:Subject:To", "TO:cc:to", "X-Custom", "From:X-Custom", "''"})
+  void defaultFieldsSignWhatTheSameNamesListedInOrderSign(String oversigned) throws IOException {
+    List<String> names = oversigned.isEmpty() ? List.of() : List.of(oversigned.split(":"));
+    String withoutFrom = REPEATED_FIELDS.replace("From: Alice <alice@example.com>\r\n", "");
+    for (String message : List.of(REPEATED_FIELDS, withoutFrom)) {
+      DkimSigner byDefault =
+          Fixture.signer(TestKeys.ED25519, "ed").oversignedHeaders(names).build();
+      byte[] signed = byDefault.sign(bytes(message));
+      List<String> signedHeaders = signatureOf(signed).signedHeaders();
+      DkimSigner listed =
+          Fixture.signer(TestKeys.ED25519, "ed")
+              .signedHeaders(signedHeaders)
+              .oversignedHeaders(names)
+              .build();
+      assertEquals(text(listed.sign(bytes(message))), text(signed), message);
+      assertEquals(DkimStatus.PASS, only(Fixture.verifier().verify(signed)).status());
+    }
+  }
+
   static DkimSignature signatureOf(byte[] signed) throws IOException {
     HeaderField field = new MessageReader(new ByteArrayInputStream(signed)).readHeader().get(0);
     return DkimSignature.parse(field.value());
