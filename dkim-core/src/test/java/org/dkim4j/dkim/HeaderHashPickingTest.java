@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.dkim4j.canon.Canonicalization;
 import org.dkim4j.message.Ascii;
@@ -40,7 +41,24 @@ class HeaderHashPickingTest {
   @Test
   void agreesWithMarkingUsedFieldsOneByOne() {
     Random random = new Random(11);
-    String[] names = {"From", "from", "To", "tO", "Subject", "X-A", "x-a", "Date"};
+    String longName = "X-" + "a".repeat(70);
+    String longerName = "X-" + "b".repeat(90);
+    String[] names = {
+      "From",
+      "from",
+      "To",
+      "tO",
+      "Cc",
+      "Subject",
+      "X-A",
+      "x-a",
+      "X-B",
+      "Date",
+      longName,
+      longName.toUpperCase(Locale.ROOT),
+      longerName,
+      "X-" + "a".repeat(61)
+    };
     int taken = 0;
     for (int round = 0; round < 5_000; round++) {
       List<HeaderField> fields = new ArrayList<>();
