@@ -116,6 +116,12 @@ public final class MessageReader {
       throw new IllegalStateException("the header has already been read");
     }
     headerRead = true;
+    if (in == null) {
+      List<HeaderField> fields = readHeaderOfArray();
+      if (fields != null) {
+        return fields;
+      }
+    }
     List<HeaderField> fields = new ArrayList<>();
     // The field being read is either in `field`, or, while every line of it ends in CRLF and is
     // still in the buffer, the buffer's bytes from fieldStart to fieldEnd, copied only once.
@@ -204,6 +210,67 @@ public final class MessageReader {
   }
 
   /**
+   * Reads the header of a message array in one pass when every line of it ends in CRLF, as nearly
+   * every message's do, and it is within the limits: each field is a range of the array, shared or
+   * copied. Returns {@code null}, having read nothing, for any other header (a line ending in a
+   * bare LF, no empty line before the end, a limit exceeded), which the general loop reads.
+   */
+  private List<HeaderField> readHeaderOfArray() {
+    byte[] bytes = buffer;
+    List<HeaderField> fields = new ArrayList<>(24);
+    int fieldStart = -1;
+    int fieldEnd = -1;
+    long total = 0;
+    int start = position;
+    while (true) {
+      int lf = ByteSearch.indexOf(bytes, (byte) '\n', start, limit);
+      if (lf < 0) {
+        return null;
+      }
+      boolean crlf = lf > start && bytes[lf - 1] == '\r';
+      int size = crlf ? lf - 1 - start : lf - start;
+      total += size + 1;
+      if (total > limits.maxHeaderBytes()) {
+        return null;
+      }
+      if (size == 0) {
+        start = lf + 1; // after the empty line that ends the header
+        break;
+      }
+      if (!crlf) {
+        return null;
+      }
+      byte first = bytes[start];
+      if ((first != ' ' && first != '\t') || fieldStart < 0) {
+        if (fieldStart >= 0) {
+          if (fields.size() >= limits.maxHeaderFields()) {
+            return null;
+          }
+          fields.add(range(fieldStart, fieldEnd));
+        }
+        fieldStart = start;
+      }
+      fieldEnd = lf + 1;
+      start = lf + 1;
+    }
+    if (fieldStart >= 0) {
+      if (fields.size() >= limits.maxHeaderFields()) {
+        return null;
+      }
+      fields.add(range(fieldStart, fieldEnd));
+    }
+    position = start;
+    return Collections.unmodifiableList(fields);
+  }
+
+  /** The field that is the buffer's bytes from {@code start} to {@code end}: shared or copied. */
+  private HeaderField range(int start, int end) {
+    return sharing
+        ? HeaderField.over(buffer, start, end - start)
+        : HeaderField.fromOwnedBytes(Arrays.copyOfRange(buffer, start, end));
+  }
+
+  /**
    * The field read: the buffer's bytes from {@code fieldStart} to {@code fieldEnd} when they are
    * the field as received, shared when the buffer is the caller's array and sharing was asked for;
    * otherwise {@code field}'s bytes.
@@ -212,10 +279,7 @@ public final class MessageReader {
     if (fieldStart < 0) {
       return HeaderField.fromOwnedBytes(field.toByteArray());
     }
-    if (sharing) {
-      return HeaderField.over(buffer, fieldStart, fieldEnd - fieldStart);
-    }
-    return HeaderField.fromOwnedBytes(Arrays.copyOfRange(buffer, fieldStart, fieldEnd));
+    return range(fieldStart, fieldEnd);
   }
 
   private void addField(List<HeaderField> fields, HeaderField field) throws IOException {
