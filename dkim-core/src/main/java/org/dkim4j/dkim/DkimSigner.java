@@ -131,11 +131,11 @@ public final class DkimSigner {
     reader.readBody(bodyHashes::update);
     bodyHashes.finish();
     if (profiles.size() == 1) {
-      return profiles.get(0).sign(fields, hashers.get(0)).concat("\r\n");
+      return profiles.get(0).sign(fields, hashers.get(0));
     }
     StringBuilder out = new StringBuilder(1024 * profiles.size());
     for (int i = 0; i < profiles.size(); i++) {
-      out.append(profiles.get(i).sign(fields, hashers.get(i))).append("\r\n");
+      out.append(profiles.get(i).sign(fields, hashers.get(i)));
     }
     return out.toString();
   }

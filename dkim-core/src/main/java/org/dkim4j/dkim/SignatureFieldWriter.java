@@ -1,5 +1,6 @@
 package org.dkim4j.dkim;
 
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -64,9 +65,9 @@ final class SignatureFieldWriter {
     }
   }
 
-  /** Appends {@code name=} and a base64 value, broken at the line width. */
-  void base64(String name, String value, boolean terminate) {
-    int whole = name.length() + 1 + value.length() + 1;
+  /** Appends {@code name=} and the base64 of {@code value}, broken at the line width. */
+  void base64(String name, byte[] value, boolean terminate) {
+    int whole = name.length() + 1 + base64Length(value) + 1;
     if (column + 1 + whole > MAX_COLUMNS && 1 + whole <= MAX_COLUMNS) {
       out.append("\r\n");
       column = 0; // startTag adds the space that makes this a folded line
@@ -93,19 +94,29 @@ final class SignatureFieldWriter {
     column += start.length();
   }
 
-  /** Appends base64 characters, folding at the line width. */
-  void appendBase64(String value) {
+  /** Appends the base64 of {@code value} (RFC 4648 section 4), folding at the line width. */
+  void appendBase64(byte[] value) {
+    String encoded = Base64.getEncoder().encodeToString(value);
     int i = 0;
-    while (i < value.length()) {
+    while (i < encoded.length()) {
       if (column >= MAX_COLUMNS) {
         out.append("\r\n ");
         column = 1;
       }
-      int n = Math.min(value.length() - i, MAX_COLUMNS - column);
-      out.append(value, i, i + n);
+      int n = Math.min(encoded.length() - i, MAX_COLUMNS - column);
+      out.append(encoded, i, i + n);
       column += n;
       i += n;
     }
+  }
+
+  private static int base64Length(byte[] value) {
+    return (value.length + 2) / 3 * 4;
+  }
+
+  /** Ends the field with CRLF. */
+  void endField() {
+    out.append("\r\n");
   }
 
   /** Moves to a new folded line unless the current one is empty. */
@@ -116,7 +127,7 @@ final class SignatureFieldWriter {
     }
   }
 
-  /** Returns the field so far, without a terminating CRLF. */
+  /** Returns the field so far: without a terminating CRLF until {@link #endField}. */
   String text() {
     return out.toString();
   }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import org.dkim4j.canon.Canonicalization;
 import org.dkim4j.crypto.SignatureAlgorithm;
@@ -77,7 +76,7 @@ record SigningProfile(
     return table;
   }
 
-  /** Returns the DKIM-Signature field, without the terminating CRLF. */
+  /** Returns the DKIM-Signature field, with its terminating CRLF. */
   String sign(List<HeaderField> fields, BodyHasher bodyHasher) {
     SignatureAlgorithm algorithm = key.algorithm();
     Selection selection = select(fields);
@@ -85,7 +84,7 @@ record SigningProfile(
     SignatureFieldWriter writer = new SignatureFieldWriter();
     writer.tag("v", "1");
     writer.tag("a", algorithm.tagValue());
-    writer.tag("c", headerCanonicalization.tagValue() + "/" + bodyCanonicalization.tagValue());
+    writer.tag("c", canonicalizationTagValue());
     writer.tag("d", domain);
     writer.tag("s", selector);
     if (timestamp || expiration != null) {
@@ -107,7 +106,7 @@ record SigningProfile(
       writer.atoms(List.of(String.join("", atoms)));
     }
     writer.headerList(names);
-    writer.base64("bh", Base64.getEncoder().encodeToString(bodyHasher.hash()), true);
+    writer.base64("bh", bodyHasher.hash(), true);
     if (copyHeaders) {
       writer.atoms(copiedHeaderAtoms(fields, names));
     }
@@ -125,8 +124,18 @@ record SigningProfile(
       throw new DkimSigningException(
           "signing with " + key + " for d=" + domain + " s=" + selector + " failed", e);
     }
-    writer.appendBase64(Base64.getEncoder().encodeToString(signature));
+    writer.appendBase64(signature);
+    writer.endField();
     return writer.text();
+  }
+
+  /** The value of {@code c=}, e.g. {@code relaxed/relaxed}. */
+  private String canonicalizationTagValue() {
+    boolean relaxedHeader = headerCanonicalization == Canonicalization.RELAXED;
+    if (bodyCanonicalization == Canonicalization.RELAXED) {
+      return relaxedHeader ? "relaxed/relaxed" : "simple/relaxed";
+    }
+    return relaxedHeader ? "relaxed/simple" : "simple/simple";
   }
 
   /**
