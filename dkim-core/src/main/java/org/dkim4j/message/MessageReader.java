@@ -210,10 +210,11 @@ public final class MessageReader {
   }
 
   /**
-   * Reads the header of a message array in one pass when every line of it ends in CRLF, as nearly
-   * every message's do, and it is within the limits: each field is a range of the array, shared or
-   * copied. Returns {@code null}, having read nothing, for any other header (a line ending in a
-   * bare LF, no empty line before the end, a limit exceeded), which the general loop reads.
+   * Reads the header of a message array in one pass when every field line of it ends in CRLF, as
+   * nearly every message's do, and it is within the limits: each field is a range of the array,
+   * shared or copied. The empty line that ends the header may be a bare LF. Returns {@code null},
+   * having read nothing, for any other header (a field line ending in a bare LF, no empty line
+   * before the end, a limit exceeded), which the general loop reads.
    */
   private List<HeaderField> readHeaderOfArray() {
     byte[] bytes = buffer;
