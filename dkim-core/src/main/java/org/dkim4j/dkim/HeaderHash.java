@@ -27,27 +27,6 @@ final class HeaderHash {
   }
 
   /**
-   * Feeds the header fields {@code signedHeaders} selects and the first {@code signatureLength}
-   * bytes of {@code signatureField} (the signature field, its b= value removed, no final CRLF) to
-   * {@code digest}, canonicalized: the signer's hash.
-   */
-  static void update(
-      MessageDigest digest,
-      Canonicalization canonicalization,
-      List<HeaderField> fields,
-      List<String> signedHeaders,
-      byte[] signatureField,
-      int signatureLength) {
-    hash(
-        digest,
-        canonicalization,
-        choose(fields, signedHeaders),
-        null,
-        signatureField,
-        signatureLength);
-  }
-
-  /**
    * Feeds the selected header fields and {@code signatureField} as received, its b= value removed
    * and without its final CRLF, to {@code digest}, canonicalized: the verifier's hash.
    */

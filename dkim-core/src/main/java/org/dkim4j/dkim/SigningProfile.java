@@ -145,14 +145,18 @@ record SigningProfile(
   record Selection(List<String> names, HeaderField[] fields) {}
 
   /**
-   * Returns the names for {@code h=} ({@link #headerNames}) and the fields they sign. With the
-   * default names, and only default names oversigned, the fields are found in the pass that finds
-   * the names: each default name lists its fields bottom-up (section 5.4.2), and an oversigned name
-   * or a From the message lacks signs no field. Otherwise {@link HeaderHash#choose} picks them.
+   * Returns the names for {@code h=} and the fields they sign: the names configured, or the default
+   * names the message has, each as often as it has it; then the oversigned names, and From if h=
+   * lacks it. The default names' fields are found in the pass that finds the names: each name lists
+   * its fields bottom-up (section 5.4.2), and an oversigned default name or a From the message
+   * lacks signs no field. Configured names, or an oversigned name outside the defaults, which signs
+   * the fields it names, have {@link HeaderHash#choose} pick the fields.
    */
   Selection select(List<HeaderField> fields) {
-    if (signedHeaders != null || !oversignsDefaultsOnly()) {
-      List<String> names = headerNames(fields);
+    if (signedHeaders != null) {
+      List<String> names = new ArrayList<>(signedHeaders.size() + oversignedHeaders.size() + 1);
+      names.addAll(signedHeaders);
+      addOversignedAndFrom(names, fields);
       return new Selection(names, HeaderHash.choose(fields, names));
     }
     int size = fields.size();
@@ -176,7 +180,8 @@ record SigningProfile(
       }
     }
     addOversignedAndFrom(names, fields);
-    return new Selection(names, chosen);
+    return new Selection(
+        names, oversignsDefaultsOnly() ? chosen : HeaderHash.choose(fields, names));
   }
 
   private boolean oversignsDefaultsOnly() {
@@ -200,33 +205,6 @@ record SigningProfile(
       }
     }
     return false;
-  }
-
-  /** The names for h=: as configured, or the default names present; then the oversigned ones. */
-  List<String> headerNames(List<HeaderField> fields) {
-    List<String> names;
-    if (signedHeaders != null) {
-      names = new ArrayList<>(signedHeaders.size() + oversignedHeaders.size() + 1);
-      names.addAll(signedHeaders);
-    } else {
-      int[] counts = new int[DEFAULT_HEADERS.size()];
-      int present = 0;
-      for (int i = 0; i < fields.size(); i++) {
-        int index = defaultIndex(fields.get(i));
-        if (index >= 0) {
-          counts[index]++;
-          present++;
-        }
-      }
-      names = new ArrayList<>(present + oversignedHeaders.size() + 1);
-      for (int index = 0; index < counts.length; index++) {
-        for (int i = 0; i < counts[index]; i++) {
-          names.add(DEFAULT_HEADERS.get(index));
-        }
-      }
-    }
-    addOversignedAndFrom(names, fields);
-    return names;
   }
 
   /** Adds each oversigned name once more than the message has it, and From if h= lacks it. */

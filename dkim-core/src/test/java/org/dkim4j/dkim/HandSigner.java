@@ -90,7 +90,8 @@ final class HandSigner {
       }
       MessageDigest digest = algorithm.newDigest();
       byte[] unsignedBytes = unsigned.getBytes(StandardCharsets.UTF_8);
-      HeaderHash.update(digest, header, fields, names, unsignedBytes, unsignedBytes.length);
+      HeaderHash.update(
+          digest, header, HeaderHash.choose(fields, names), unsignedBytes, unsignedBytes.length);
       String b = Base64.getEncoder().encodeToString(signer.sign(digest.digest()));
       byte[] field = (unsigned + b + "\r\n").getBytes(StandardCharsets.UTF_8);
       byte[] out = new byte[field.length + message.length];
