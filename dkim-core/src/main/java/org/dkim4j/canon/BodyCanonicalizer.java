@@ -347,18 +347,19 @@ public final class BodyCanonicalizer {
   }
 
   /**
-   * Returns where, from {@code from} and looking at eight bytes at a time while at most {@code
-   * last}, relaxed canonicalization may have to change something: a control byte (CR, LF, HTAB
-   * among them) other than a CRLF that content follows, or a space followed by a byte of at most
-   * 0x20. May return a byte that needs nothing (a {@code '!'} after such a byte), which the caller
-   * treats as it is. When there is none, returns {@code -1 - i}, where {@code i} is the first
-   * offset not looked at.
+   * Returns where, from {@code from} and looking at eight bytes at a time from offsets at most
+   * {@code last}, relaxed canonicalization may have to change something: a control byte (CR, LF,
+   * HTAB among them) other than a CRLF that content follows, or a space followed by a byte of at
+   * most 0x20. May return a byte that needs nothing (a {@code '!'} after such a byte), which the
+   * caller treats as it is. When there is none, returns {@code -1 - i}, where {@code i} is the
+   * first offset not looked at.
    *
    * <p>Two loops take turns: sixteen bytes at a time while none is at most 0x20 (base64, long
-   * words), and eight at a time with the exact test while there are spaces (text), back to the
-   * first after each line break. Both are small, so the compiler keeps them tight. Once two lines
-   * of one length have passed, {@link #linesOfLength} tests the lines after them whole, as long as
-   * they keep that length.
+   * words), and sixteen at a time with the exact test while there are spaces (text), back to the
+   * first after each line break. The second branches once per sixteen bytes, and finds the first
+   * mark among them without a branch. Both are small, so the compiler keeps them tight. Once two
+   * lines of one length have passed, {@link #linesOfLength} tests the lines after them whole, as
+   * long as they keep that length.
    */
   private static int relaxedCandidate(byte[] bytes, int from, int last) {
     int i = from;
@@ -373,34 +374,39 @@ public final class BodyCanonicalizer {
           break;
         }
       }
-      for (; i <= last; i += 16) {
-        long candidates = Words.relaxedCandidates(bytes, i);
-        int at = i;
-        if (candidates == 0 && i + 8 <= last) {
-          at = i + 8;
-          candidates = Words.relaxedCandidates(bytes, at);
-        }
-        if (candidates != 0) {
-          int k = at + (Long.numberOfTrailingZeros(candidates) >>> 3);
-          // k <= last + 7, and last leaves room for two more bytes.
-          if (bytes[k] == CR && bytes[k + 1] == LF && (bytes[k + 2] & 0xff) > SP) {
-            i = k + 2; // a CRLF that content follows passes unchanged
-            if (lineStart >= 0) {
-              int length = k - lineStart;
-              if (length == lineLength) {
-                i = linesOfLength(bytes, i, length, last); // lines of one length: base64
-              }
-              lineLength = length;
-            }
-            lineStart = i;
-            continue scan;
-          }
-          return k;
-        }
-        if (at == i) {
-          i += 8; // the last eight before the end
+      int k = -1;
+      for (; i <= last - 8; i += 16) {
+        long first = Words.relaxedCandidates(bytes, i);
+        long second = Words.relaxedCandidates(bytes, i + 8);
+        if ((first | second) != 0) {
+          int zeros = Long.numberOfTrailingZeros(first); // 64 when the first eight have none
+          zeros += Long.numberOfTrailingZeros(second) & -(zeros >>> 6);
+          k = i + (zeros >>> 3);
           break;
         }
+      }
+      if (k < 0 && i <= last) {
+        long candidates = Words.relaxedCandidates(bytes, i);
+        i += 8; // the last eight before the end
+        if (candidates != 0) {
+          k = i - 8 + (Long.numberOfTrailingZeros(candidates) >>> 3);
+        }
+      }
+      if (k >= 0) {
+        // k <= last + 7, and last leaves room for two more bytes.
+        if (bytes[k] == CR && bytes[k + 1] == LF && (bytes[k + 2] & 0xff) > SP) {
+          i = k + 2; // a CRLF that content follows passes unchanged
+          if (lineStart >= 0) {
+            int length = k - lineStart;
+            if (length == lineLength) {
+              i = linesOfLength(bytes, i, length, last); // lines of one length: base64
+            }
+            lineLength = length;
+          }
+          lineStart = i;
+          continue scan;
+        }
+        return k;
       }
       return -1 - i;
     }
@@ -410,32 +416,33 @@ public final class BodyCanonicalizer {
    * Returns where the lines from {@code start} that pass unchanged stop, when each has {@code
    * length} bytes of content (none at most 0x20) and then a CRLF that content follows, as base64
    * and other encoded parts are written; {@code start} itself when the first does not. Each line is
-   * tested sixteen bytes at a time in a loop whose length the processor learns, so that the scan
-   * does not leave its loop at every line break; a line with a space (text that happens to have
-   * lines of one length) stops the test at the first sixteen bytes with a space. Reads no further
-   * than {@code last + 9}.
+   * tested whole, sixteen bytes at a time, in a loop whose length the processor learns, and then
+   * its line break, with one branch per line: the scan does not leave its loop at every line break.
+   * A line with a space (text that happens to have lines of one length) ends the test after that
+   * line. Reads no further than {@code last + 9}.
    */
   private static int linesOfLength(byte[] bytes, int start, int length, int last) {
     if (length < 16) {
       return start;
     }
     int s = start;
-    while (s + length + 2 <= last + 9) {
+    for (int lastStart = last + 7 - length; s <= lastStart; s += length + 2) {
       int lineEnd = s + length;
-      if (bytes[lineEnd] != CR || bytes[lineEnd + 1] != LF || (bytes[lineEnd + 2] & 0xff) <= SP) {
-        break;
-      }
       long marks = 0;
-      for (int j = s; j < lineEnd - 16 && marks == 0; j += 16) {
-        marks = atMost0x20((long) LONGS.get(bytes, j)) | atMost0x20((long) LONGS.get(bytes, j + 8));
+      for (int j = s; j < lineEnd - 16; j += 16) {
+        marks |=
+            atMost0x20Unmasked((long) LONGS.get(bytes, j))
+                | atMost0x20Unmasked((long) LONGS.get(bytes, j + 8));
       }
       marks |=
-          atMost0x20((long) LONGS.get(bytes, lineEnd - 16))
-              | atMost0x20((long) LONGS.get(bytes, lineEnd - 8));
-      if (marks != 0) {
+          atMost0x20Unmasked((long) LONGS.get(bytes, lineEnd - 16))
+              | atMost0x20Unmasked((long) LONGS.get(bytes, lineEnd - 8));
+      if ((marks & HIGH_BITS) != 0
+          || bytes[lineEnd] != CR
+          || bytes[lineEnd + 1] != LF
+          || (bytes[lineEnd + 2] & 0xff) <= SP) {
         break;
       }
-      s = lineEnd + 2;
     }
     return s;
   }
@@ -469,7 +476,15 @@ public final class BodyCanonicalizer {
    * never misses one, may add some.
    */
   private static long atMost0x20(long x) {
-    return (x - ONES * 0x21) & ~x & HIGH_BITS;
+    return atMost0x20Unmasked(x) & HIGH_BITS;
+  }
+
+  /**
+   * {@link #atMost0x20} before its other bits are cleared: the high bits are the same, so marks of
+   * several words can be gathered with {@code |} and masked once.
+   */
+  private static long atMost0x20Unmasked(long x) {
+    return (x - ONES * 0x21) & ~x;
   }
 
   private static byte[] crlfs(int count) {
