@@ -59,6 +59,9 @@ record SigningProfile(
           "content-type",
           "content-transfer-encoding");
 
+  /** The index of From in {@link #DEFAULT_HEADERS}. */
+  private static final int FROM = 0;
+
   /** Indexes of {@link #DEFAULT_HEADERS} by name length: a field is compared with few names. */
   private static final int[][] DEFAULTS_BY_LENGTH = byLength(DEFAULT_HEADERS);
 
@@ -179,32 +182,56 @@ record SigningProfile(
         chosen[names.size() - 1] = fields.get(i - 1);
       }
     }
-    addOversignedAndFrom(names, fields);
-    return new Selection(
-        names, oversignsDefaultsOnly() ? chosen : HeaderHash.choose(fields, names));
+    if (!oversignsDefaultsOnly()) {
+      addOversignedAndFrom(names, fields);
+      return new Selection(names, HeaderHash.choose(fields, names));
+    }
+    // The names list each default name as often as the message has it: oversigning adds it once.
+    boolean from = bottom[FROM] != 0;
+    for (int k = 0; k < oversignedHeaders.size(); k++) {
+      int index = defaultIndex(oversignedHeaders.get(k));
+      if (!oversignedBefore(index, k)) {
+        names.add(DEFAULT_HEADERS.get(index));
+        from |= index == FROM;
+      }
+    }
+    if (!from) {
+      names.add("from"); // h= must include From even when the message has none (section 5.4)
+    }
+    return new Selection(names, chosen);
   }
 
   private boolean oversignsDefaultsOnly() {
     for (int i = 0; i < oversignedHeaders.size(); i++) {
-      if (!isDefault(oversignedHeaders.get(i))) {
+      if (defaultIndex(oversignedHeaders.get(i)) < 0) {
         return false;
       }
     }
     return true;
   }
 
-  /** True when {@code name} is in {@link #DEFAULT_HEADERS}, ignoring ASCII case. */
-  private static boolean isDefault(String name) {
-    int length = name.length();
-    if (length >= DEFAULTS_BY_LENGTH.length) {
-      return false;
-    }
-    for (int index : DEFAULTS_BY_LENGTH[length]) {
-      if (Ascii.equalsIgnoreCase(DEFAULT_HEADERS.get(index), name)) {
+  /** True when an oversigned name before the {@code k}th is the default name at {@code index}. */
+  private boolean oversignedBefore(int index, int k) {
+    for (int i = 0; i < k; i++) {
+      if (defaultIndex(oversignedHeaders.get(i)) == index) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The index of {@code name} in {@link #DEFAULT_HEADERS}, ignoring ASCII case, or -1. */
+  private static int defaultIndex(String name) {
+    int length = name.length();
+    if (length >= DEFAULTS_BY_LENGTH.length) {
+      return -1;
+    }
+    for (int index : DEFAULTS_BY_LENGTH[length]) {
+      if (Ascii.equalsIgnoreCase(DEFAULT_HEADERS.get(index), name)) {
+        return index;
+      }
+    }
+    return -1;
   }
 
   /** Adds each oversigned name once more than the message has it, and From if h= lacks it. */
