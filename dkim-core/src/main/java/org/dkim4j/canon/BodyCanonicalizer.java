@@ -357,9 +357,9 @@ public final class BodyCanonicalizer {
    * <p>Two loops take turns: sixteen bytes at a time while none is at most 0x20 (base64, long
    * words), and sixteen at a time with the exact test while there are spaces (text), back to the
    * first after each line break. The second branches once per sixteen bytes, and finds the first
-   * mark among them without a branch. Both are small, so the compiler keeps them tight. Once two
-   * lines of one length have passed, {@link #linesOfLength} tests the lines after them whole, as
-   * long as they keep that length.
+   * mark among them without a branch; eight bytes left over at the end are tested alone. Both are
+   * small, so the compiler keeps them tight. Once two lines of one length have passed, {@link
+   * #linesOfLength} tests the lines after them whole, as long as they keep that length.
    */
   private static int relaxedCandidate(byte[] bytes, int from, int last) {
     int i = from;
@@ -416,10 +416,10 @@ public final class BodyCanonicalizer {
    * Returns where the lines from {@code start} that pass unchanged stop, when each has {@code
    * length} bytes of content (none at most 0x20) and then a CRLF that content follows, as base64
    * and other encoded parts are written; {@code start} itself when the first does not. Each line is
-   * tested whole, sixteen bytes at a time, in a loop whose length the processor learns, and then
-   * its line break, with one branch per line: the scan does not leave its loop at every line break.
-   * A line with a space (text that happens to have lines of one length) ends the test after that
-   * line. Reads no further than {@code last + 9}.
+   * tested whole, sixteen bytes at a time, in a loop whose length the processor learns, and its
+   * marks are looked at once, with its line break: the scan does not leave its loop at every line
+   * break. A line with a space (text that happens to have lines of one length) is read whole before
+   * the test fails, and the scan goes on from its start. Reads no further than {@code last + 9}.
    */
   private static int linesOfLength(byte[] bytes, int start, int length, int last) {
     if (length < 16) {

@@ -60,7 +60,7 @@ record SigningProfile(
           "content-transfer-encoding");
 
   /** The index of From in {@link #DEFAULT_HEADERS}. */
-  private static final int FROM = 0;
+  private static final int FROM = DEFAULT_HEADERS.indexOf("from");
 
   /** Indexes of {@link #DEFAULT_HEADERS} by name length: a field is compared with few names. */
   private static final int[][] DEFAULTS_BY_LENGTH = byLength(DEFAULT_HEADERS);

@@ -39,7 +39,7 @@ class SigningProfileSelectionTest {
   };
 
   private static final String[] OVERSIGNED = {
-    "From", "to", "Subject", "List-Id", "CC", "Date", "X-Other"
+    "From", "to", "Subject", "List-Id", "CC", "Date", "X-Other", "FROM", "TO"
   };
 
   @Test
