@@ -8,6 +8,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -21,7 +22,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * <p>Verification runs on the back-end measured fastest for each algorithm by the {@code
  * benchmarks} module: the JDK's RSA (RSASSA-PKCS1-v1_5 over the DigestInfo, RFC 8017 section 8.2)
  * and Bouncy Castle's Ed25519 (RFC 8032 section 5.1.7), with the point decoded once per key.
- * Immutable and thread-safe.
+ * Immutable and thread-safe: an RSA key keeps one initialized JDK verifier between calls, taken by
+ * one call at a time.
  */
 public final class VerificationKey {
 
@@ -32,6 +34,15 @@ public final class VerificationKey {
 
   /** The Ed25519 key decoded once, so that verifying does not decompress the point again. */
   private final Ed25519.PublicPoint ed25519Point;
+
+  /**
+   * An RSA verifier initialized with this key and not in use, or {@code null}. Looking one up and
+   * initializing it costs about as much as parsing a signature, so a call takes this one, or makes
+   * its own when another call has it, and puts it back after a valid signature. Only then: the
+   * JDK's NONEwithRSA returns false for a signature whose padding does not decrypt without clearing
+   * the data it was given, so a verifier that said false (or threw) is dropped.
+   */
+  private final AtomicReference<Signature> idleRsaVerifier = new AtomicReference<>();
 
   private VerificationKey(
       KeyType type,
@@ -160,10 +171,17 @@ public final class VerificationKey {
           && Ed25519.verify(signature, 0, ed25519Point, digest, 0, digest.length);
     }
     try {
-      Signature verifier = Signature.getInstance("NONEwithRSA");
-      verifier.initVerify(rsaKey);
+      Signature verifier = idleRsaVerifier.getAndSet(null);
+      if (verifier == null) {
+        verifier = Signature.getInstance("NONEwithRSA");
+        verifier.initVerify(rsaKey);
+      }
       verifier.update(DigestInfo.of(algorithm, digest));
-      return verifier.verify(signature);
+      boolean valid = verifier.verify(signature);
+      if (valid) {
+        idleRsaVerifier.set(verifier); // ready again; see the field for why only then
+      }
+      return valid;
     } catch (GeneralSecurityException | RuntimeException e) {
       return false;
     }
