@@ -1,5 +1,8 @@
 package org.dkim4j.canon;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 import org.dkim4j.internal.ByteSearch;
@@ -7,6 +10,10 @@ import org.dkim4j.internal.ByteSearch;
 /** Header field canonicalization, RFC 6376 sections 3.4.1 (simple) and 3.4.2 (relaxed). */
 public final class HeaderCanonicalizer {
   private HeaderCanonicalizer() {}
+
+  /** Reads and writes eight bytes at any offset of a byte array, the first in the lowest bits. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
    * Canonicalizes one raw header field (name, colon, value, folding and terminating CRLF).
@@ -81,10 +88,8 @@ public final class HeaderCanonicalizer {
       while (nameEnd > from && isWhitespace(b[nameEnd - 1])) {
         nameEnd--;
       }
-      for (int i = from; i < nameEnd; i++) {
-        byte x = b[i];
-        b[n++] = x >= 'A' && x <= 'Z' ? (byte) (x + 32) : x;
-      }
+      lowercaseName(b, from, nameEnd);
+      n = nameEnd;
       b[n++] = ':';
       valueStart = colon + 1;
     }
@@ -135,12 +140,66 @@ public final class HeaderCanonicalizer {
   }
 
   /**
+   * Lowercases the ASCII letters of the name from {@code from} to {@code nameEnd}, in place, eight
+   * bytes at a time: a name's last bytes, or a short name's, are read as a word that ends at the
+   * name's end (letters already lowercased stay so) or starts at it, its bytes after the name left
+   * as they are. Other bytes, whatever they are, are not changed.
+   */
+  private static void lowercaseName(byte[] b, int from, int nameEnd) {
+    if (from + 8 > b.length) {
+      for (int i = from; i < nameEnd; i++) {
+        b[i] = lowercase(b[i]);
+      }
+      return;
+    }
+    int i = from;
+    for (; i <= nameEnd - 8; i += 8) {
+      LONGS.set(b, i, lowercase((long) LONGS.get(b, i), -1L));
+    }
+    if (i < nameEnd) {
+      if (nameEnd - 8 >= from) {
+        LONGS.set(b, nameEnd - 8, lowercase((long) LONGS.get(b, nameEnd - 8), -1L));
+      } else {
+        long nameBytes = (1L << ((nameEnd - from) << 3)) - 1; // fewer than eight
+        LONGS.set(b, from, lowercase((long) LONGS.get(b, from), nameBytes));
+      }
+    }
+  }
+
+  /** The eight bytes of {@code x} with each of A to Z among those {@code mask} keeps lowercased. */
+  private static long lowercase(long x, long mask) {
+    long low = x & 0x7F7F7F7F7F7F7F7FL; // no carry leaves a byte below
+    long atLeastA = low + Words.ONES * (0x80 - 'A');
+    long afterZ = low + Words.ONES * (0x80 - 'Z' - 1);
+    long upper = atLeastA & ~afterZ & ~x & Words.HIGH_BITS & mask;
+    return x | (upper >>> 2); // 0x80 >>> 2 is the 0x20 between cases
+  }
+
+  private static byte lowercase(byte x) {
+    return x >= 'A' && x <= 'Z' ? (byte) (x + 32) : x;
+  }
+
+  /**
    * Returns where the run of bytes from {@code from} that relaxed canonicalization leaves as they
    * are ends: content, and single spaces that content follows. Looks at eight bytes at a time, so
-   * that the spaces between words cost no branch each. A run ends on content.
+   * that the spaces between words cost no branch each, the last few too when the field's CRLF
+   * follows {@code end} in {@code b}. A run ends on content.
    */
   private static int runEnd(byte[] b, int from, int end) {
     int j = from;
+    if (end >= 7 && end + 1 < b.length && b[end] == '\r') {
+      // The field's CR follows the content. A control byte, it is marked: the scan stops there at
+      // the latest, and may read the byte after it. The bytes left after the last full eight are
+      // read as the eight that end with the CR, the marks before j (passed already) shifted out.
+      for (; j <= end - 7; j += 8) {
+        long stops = Words.relaxedCandidates(b, j);
+        if (stops != 0) {
+          return j + (Long.numberOfTrailingZeros(stops) >>> 3);
+        }
+      }
+      long stops = Words.relaxedCandidates(b, end - 7) >>> ((j - end + 7) << 3);
+      return j + (Long.numberOfTrailingZeros(stops) >>> 3);
+    }
     for (; j <= end - 9; j += 8) {
       long stops = Words.relaxedCandidates(b, j);
       if (stops != 0) {
