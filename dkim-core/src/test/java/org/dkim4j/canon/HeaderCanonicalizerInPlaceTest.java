@@ -143,6 +143,46 @@ class HeaderCanonicalizerInPlaceTest {
    * Section 3.4.2 step by step: lowercase the name, unfold (delete every CRLF), turn each run of
    * WSP into one space, delete WSP at the end of the value, delete WSP before and after the colon.
    */
+  @Test
+  void namesOfEveryLengthLowercaseOnlyAsciiLettersAndLeaveTheValueAlone() {
+    // Names are lowercased eight bytes at a time: every byte value, next to every letter boundary
+    // ('@' and 'A', 'Z' and '[', '`' and 'a', 'z' and '{', and bytes above 0x7F), at every
+    // position and for every length up to a few words, followed by an upper-case value.
+    Random random = new Random(5_322);
+    String boundaries = "@AZ[`az{\u00c1\u00da\u00ff\u0080-_.0129";
+    for (int length = 1; length <= 26; length++) {
+      for (int n = 0; n < 400; n++) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+          char c =
+              random.nextBoolean()
+                  ? boundaries.charAt(random.nextInt(boundaries.length()))
+                  : (char) (0x21 + random.nextInt(0xff - 0x21));
+          name.append(c == ':' || c == 0x7f ? 'Q' : c);
+        }
+        String field = name + (random.nextBoolean() ? ": " : " :\t") + "VALUE Z\r\n";
+        byte[] raw = field.getBytes(StandardCharsets.ISO_8859_1);
+        int offset = random.nextInt(9);
+        int after = random.nextInt(3); // up to the end of the buffer, or with bytes after it
+        byte[] buffer = new byte[offset + raw.length + after];
+        Arrays.fill(buffer, (byte) 'A');
+        System.arraycopy(raw, 0, buffer, offset, raw.length);
+
+        int result =
+            HeaderCanonicalizer.canonicalizeInPlace(
+                Canonicalization.RELAXED, buffer, offset, raw.length);
+
+        assertEquals(
+            reference(field),
+            new String(buffer, offset, result, StandardCharsets.ISO_8859_1),
+            () -> "field " + HexFormat.of().formatHex(raw));
+        for (int i = 0; i < offset; i++) {
+          assertEquals('A', buffer[i], "byte before the field");
+        }
+      }
+    }
+  }
+
   private static String reference(String field) {
     String content = field.substring(0, field.length() - 2);
     int colon = content.indexOf(':');
