@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -36,9 +37,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * three forks with longer warm-up and measurement (about an hour and a half), for tighter error
  * bars. {@code --forks N} sets the number of JVMs per benchmark; each fork compiles the code anew,
  * so more forks average out the differences between one compilation and the next. {@code --rounds
- * N} runs the whole suite N times over and reports the median of each score: JMH runs one
- * benchmark's forks back to back, so a stretch of load from elsewhere on a shared machine falls on
- * one contender; rounds spread each contender over the whole run.
+ * N} runs the whole suite N times over: JMH runs one benchmark's forks back to back, so a stretch
+ * of load from elsewhere on a shared machine falls on one contender; rounds spread each contender
+ * over the whole run. Each score is the median over all the measurement iterations of its rounds
+ * and forks, which a burst of load that slows one or two of them hardly moves.
  */
 public final class Report {
 
@@ -153,8 +155,9 @@ public final class Report {
     String settings = configure(options, longRun, forks);
     settings = (forks == 1 ? "1 fork, " : forks + " forks, ") + settings;
     if (rounds > 1) {
-      settings = rounds + " rounds of " + settings + ", the median of each score";
+      settings = rounds + " rounds of " + settings;
     }
+    settings += ", each score the median of its measurement iterations";
     Path target = out.toAbsolutePath().resolveSibling("target");
     Files.createDirectories(target);
     List<RunResult> runResults = new ArrayList<>();
@@ -653,15 +656,36 @@ public final class Report {
    */
   private double score(
       Metric metric, String benchmark, String size, String algorithm, String canonicalization) {
-    return median(benchmark, size, algorithm, canonicalization, result -> score(metric, result));
+    List<RunResult> rounds =
+        benchmark == null ? null : results.get(key(benchmark, size, algorithm, canonicalization));
+    if (rounds == null) {
+      return Double.NaN;
+    }
+    double[] values =
+        rounds.stream()
+            .flatMap(round -> round.getBenchmarkResults().stream())
+            .flatMap(fork -> fork.getIterationResults().stream())
+            .mapToDouble(iteration -> score(metric, iteration))
+            .filter(value -> !Double.isNaN(value))
+            .sorted()
+            .toArray();
+    return values.length == 0 ? Double.NaN : median(values);
   }
 
-  private static double score(Metric metric, RunResult result) {
+  /**
+   * One measurement iteration's operations per second. The scores above take the median of these
+   * over every iteration of every round and fork (nine with three rounds of one fork): a burst of
+   * load on a shared machine slows an iteration or two, which moves a mean, and so the mean of a
+   * round, far more than the median of them all.
+   */
+  private static double score(Metric metric, IterationResult iteration) {
     if (metric == Metric.WALL) {
-      return result.getPrimaryResult().getScore();
+      return iteration.getPrimaryResult().getScore();
     }
-    double nanos = secondary(result.getSecondaryResults(), "cpuNanos");
-    return nanos > 0 ? secondary(result.getSecondaryResults(), "calls") / nanos * 1e9 : Double.NaN;
+    double nanos = secondary(iteration.getSecondaryResults(), "cpuNanos");
+    return nanos > 0
+        ? secondary(iteration.getSecondaryResults(), "calls") / nanos * 1e9
+        : Double.NaN;
   }
 
   /**
