@@ -53,7 +53,49 @@ public final class HeaderCanonicalizer {
     if (length < 2 || buffer[to - 2] != '\r' || buffer[to - 1] != '\n') {
       throw new IllegalArgumentException("a header field must end in CRLF");
     }
-    return relaxedInPlace(buffer, offset, to - 2) - offset;
+    return relaxed(buffer, offset, to - 2, buffer, offset) - offset;
+  }
+
+  /**
+   * Canonicalizes one header field read from {@code source} into {@code target}: a copy and {@link
+   * #canonicalizeInPlace} in one pass, each byte moved once.
+   *
+   * @param canonicalization {@link Canonicalization#SIMPLE} (RFC 6376 section 3.4.1) or {@link
+   *     Canonicalization#RELAXED} (section 3.4.2)
+   * @param source holds the raw field from {@code offset}; not modified
+   * @param offset index of the field's first byte in {@code source}
+   * @param length the raw field's length, its terminating CRLF included
+   * @param target receives the canonical form from {@code targetOffset}, which needs room for
+   *     {@code length} bytes; no byte of it after the canonical form is changed
+   * @param targetOffset index in {@code target} of the canonical form's first byte
+   * @return the length of the canonical form, which ends in CRLF
+   * @throws IllegalArgumentException for relaxed canonicalization of a field that does not end in
+   *     CRLF, or when {@code target} is {@code source} at another offset (use {@link
+   *     #canonicalizeInPlace} to canonicalize in place)
+   * @throws IndexOutOfBoundsException if the field lies outside {@code source}, or {@code length}
+   *     bytes from {@code targetOffset} outside {@code target}
+   */
+  public static int canonicalize(
+      Canonicalization canonicalization,
+      byte[] source,
+      int offset,
+      int length,
+      byte[] target,
+      int targetOffset) {
+    Objects.checkFromIndexSize(offset, length, source.length);
+    Objects.checkFromIndexSize(targetOffset, length, target.length);
+    if (source == target && offset != targetOffset) {
+      throw new IllegalArgumentException("target overlaps source at another offset");
+    }
+    if (canonicalization == Canonicalization.SIMPLE) {
+      System.arraycopy(source, offset, target, targetOffset, length);
+      return length;
+    }
+    int to = offset + length;
+    if (length < 2 || source[to - 2] != '\r' || source[to - 1] != '\n') {
+      throw new IllegalArgumentException("a header field must end in CRLF");
+    }
+    return relaxed(source, offset, to - 2, target, targetOffset) - targetOffset;
   }
 
   /**
@@ -66,31 +108,32 @@ public final class HeaderCanonicalizer {
       end -= 2;
     }
     byte[] out = Arrays.copyOf(raw, end + 2); // canonical form is never longer
-    int n = relaxedInPlace(out, 0, end);
+    int n = relaxed(out, 0, end, out, 0);
     return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   /**
-   * Relaxed canonicalization of the field in {@code b} from {@code from} to {@code end} (its
-   * content, without the terminating CRLF), written over it from {@code from}, followed by CRLF,
-   * which needs {@code end + 2 <= b.length}. Returns the index after the canonical form. Every byte
-   * is read before it can be overwritten: output never gets ahead of input, since a space is only
-   * written where at least one whitespace byte was dropped.
+   * Relaxed canonicalization of the field in {@code src} from {@code from} to {@code end} (its
+   * content, without the terminating CRLF), written to {@code dst} from {@code start}, followed by
+   * CRLF; returns the index in {@code dst} after it. {@code dst} is another array, or {@code src}
+   * with {@code start == from} to canonicalize in place: every byte is read before it can be
+   * overwritten, since output never gets ahead of input (a space is only written where at least one
+   * whitespace byte was dropped), and {@code end + 2 <= src.length}.
    */
-  private static int relaxedInPlace(byte[] b, int from, int end) {
-    int n = from;
-    int colon = ByteSearch.indexOf(b, (byte) ':', from, end);
+  private static int relaxed(byte[] src, int from, int end, byte[] dst, int start) {
+    int n = start;
+    int colon = ByteSearch.indexOf(src, (byte) ':', from, end);
     int valueStart;
     if (colon < 0) {
       valueStart = from; // no name: canonicalize the whole line as a value
     } else {
       int nameEnd = colon;
-      while (nameEnd > from && isWhitespace(b[nameEnd - 1])) {
+      while (nameEnd > from && isWhitespace(src[nameEnd - 1])) {
         nameEnd--;
       }
-      lowercaseName(b, from, nameEnd);
-      n = nameEnd;
-      b[n++] = ':';
+      lowercaseName(src, from, nameEnd, dst, start);
+      n = start + (nameEnd - from);
+      dst[n++] = ':';
       valueStart = colon + 1;
     }
     boolean pendingSpace = false;
@@ -98,26 +141,26 @@ public final class HeaderCanonicalizer {
     byte previous = 0; // the byte before i as received, which the output may have overwritten
     int i = valueStart;
     while (i < end) {
-      byte x = b[i];
+      byte x = src[i];
       if ((x & 0xff) > ' ') { // content: it and the run after it pass unchanged, maybe moved
         if (pendingSpace) {
           if (started) {
-            b[n++] = ' ';
+            dst[n++] = ' ';
           }
           pendingSpace = false;
         }
         started = true;
-        int j = runEnd(b, i + 1, end);
-        previous = b[j - 1];
-        if (n != i) {
-          System.arraycopy(b, i, b, n, j - i);
+        int j = runEnd(src, i + 1, end);
+        previous = src[j - 1];
+        if (n != i || dst != src) {
+          System.arraycopy(src, i, dst, n, j - i);
         }
         n += j - i;
         i = j;
         continue;
       }
       boolean foldingBreak =
-          (x == '\r' && i + 1 < end && b[i + 1] == '\n') || (x == '\n' && previous == '\r');
+          (x == '\r' && i + 1 < end && src[i + 1] == '\n') || (x == '\n' && previous == '\r');
       previous = x;
       i++;
       if (foldingBreak) {
@@ -128,50 +171,52 @@ public final class HeaderCanonicalizer {
         continue;
       }
       if (pendingSpace && started) {
-        b[n++] = ' ';
+        dst[n++] = ' ';
       }
       pendingSpace = false;
       started = true;
-      b[n++] = x;
+      dst[n++] = x;
     }
-    b[n++] = '\r';
-    b[n++] = '\n';
+    dst[n++] = '\r';
+    dst[n++] = '\n';
     return n;
   }
 
   /**
-   * Lowercases the ASCII letters of the name from {@code from} to {@code nameEnd}, in place, eight
-   * bytes at a time: a name's last bytes, or a short name's, are read as a word that ends at the
-   * name's end (letters already lowercased stay so) or starts at it, its bytes after the name left
-   * as they are. Other bytes, whatever they are, are not changed.
+   * Writes the name from {@code from} to {@code nameEnd} of {@code src} to {@code dst} from {@code
+   * start}, its ASCII letters lowercased, eight bytes at a time: a name's last bytes are read as
+   * the word that ends with it (letters already lowercased stay so), a name shorter than eight as
+   * the word that starts with it, merged into {@code dst} so that the bytes after the name there
+   * stay as they were. Other bytes, whatever they are, are copied as they are.
    */
-  private static void lowercaseName(byte[] b, int from, int nameEnd) {
-    if (from + 8 > b.length) {
+  private static void lowercaseName(byte[] src, int from, int nameEnd, byte[] dst, int start) {
+    if (from + 8 > src.length || start + 8 > dst.length) {
       for (int i = from; i < nameEnd; i++) {
-        b[i] = lowercase(b[i]);
+        dst[start + i - from] = lowercase(src[i]);
       }
       return;
     }
     int i = from;
     for (; i <= nameEnd - 8; i += 8) {
-      LONGS.set(b, i, lowercase((long) LONGS.get(b, i), -1L));
+      LONGS.set(dst, start + i - from, lowercase((long) LONGS.get(src, i)));
     }
     if (i < nameEnd) {
       if (nameEnd - 8 >= from) {
-        LONGS.set(b, nameEnd - 8, lowercase((long) LONGS.get(b, nameEnd - 8), -1L));
+        LONGS.set(dst, start + nameEnd - 8 - from, lowercase((long) LONGS.get(src, nameEnd - 8)));
       } else {
-        long nameBytes = (1L << ((nameEnd - from) << 3)) - 1; // fewer than eight
-        LONGS.set(b, from, lowercase((long) LONGS.get(b, from), nameBytes));
+        long name = (1L << ((nameEnd - from) << 3)) - 1; // the bytes of a name shorter than eight
+        long kept = (long) LONGS.get(dst, start) & ~name;
+        LONGS.set(dst, start, kept | lowercase((long) LONGS.get(src, from)) & name);
       }
     }
   }
 
-  /** The eight bytes of {@code x} with each of A to Z among those {@code mask} keeps lowercased. */
-  private static long lowercase(long x, long mask) {
+  /** The eight bytes of {@code x} with each of A to Z lowercased. */
+  private static long lowercase(long x) {
     long low = x & 0x7F7F7F7F7F7F7F7FL; // no carry leaves a byte below
     long atLeastA = low + Words.ONES * (0x80 - 'A');
     long afterZ = low + Words.ONES * (0x80 - 'Z' - 1);
-    long upper = atLeastA & ~afterZ & ~x & Words.HIGH_BITS & mask;
+    long upper = atLeastA & ~afterZ & ~x & Words.HIGH_BITS;
     return x | (upper >>> 2); // 0x80 >>> 2 is the 0x20 between cases
   }
 

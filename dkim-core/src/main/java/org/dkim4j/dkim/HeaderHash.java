@@ -69,7 +69,7 @@ final class HeaderHash {
   }
 
   /**
-   * Each chosen field is copied once into one buffer, canonicalized there in place, and the whole
+   * Each chosen field is written once into one buffer, canonicalized as it is copied, and the whole
    * is hashed in one call. The signature field comes last: {@code field}, whose b= value is removed
    * in the buffer, or else the first {@code signatureLength} bytes of {@code bytes}.
    */
@@ -88,7 +88,7 @@ final class HeaderHash {
     byte[] data = new byte[capacity];
     int n = 0;
     for (int c = 0; c < count; c++) {
-      n += canonicalize(canonicalization, data, n, chosen[c].copyRaw(data, n));
+      n += chosen[c].copyCanonical(canonicalization, data, n);
     }
     int length;
     if (field != null) {
@@ -101,24 +101,6 @@ final class HeaderHash {
     data[n + length + 1] = '\n';
     n += HeaderCanonicalizer.canonicalizeInPlace(canonicalization, data, n, length + 2) - 2;
     digest.update(data, 0, n);
-  }
-
-  /**
-   * Canonicalizes the field of {@code length} bytes at {@code offset} in place; {@code data} has
-   * room for two bytes more, for a field that lacks its CRLF (never one read from a message).
-   */
-  private static int canonicalize(
-      Canonicalization canonicalization, byte[] data, int offset, int length) {
-    if (canonicalization == Canonicalization.SIMPLE) {
-      return length;
-    }
-    int end = offset + length;
-    if (length < 2 || data[end - 2] != '\r' || data[end - 1] != '\n') {
-      data[end] = '\r';
-      data[end + 1] = '\n';
-      length += 2;
-    }
-    return HeaderCanonicalizer.canonicalizeInPlace(canonicalization, data, offset, length);
   }
 
   /**

@@ -3,6 +3,8 @@ package org.dkim4j.message;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.dkim4j.canon.Canonicalization;
+import org.dkim4j.canon.HeaderCanonicalizer;
 import org.dkim4j.internal.ByteSearch;
 
 /**
@@ -159,6 +161,35 @@ public final class HeaderField {
     Objects.checkFromIndexSize(offset, length, target.length);
     System.arraycopy(bytes, this.offset, target, offset, length);
     return length;
+  }
+
+  /**
+   * Writes the field's canonical form into {@code target}, reading its bytes once: {@link #copyRaw}
+   * then {@link HeaderCanonicalizer#canonicalizeInPlace} in one pass, for callers that gather many
+   * canonical fields in one buffer. Simple canonicalization (RFC 6376 section 3.4.1) is the raw
+   * bytes; relaxed (section 3.4.2) ends in CRLF, added to a field made without one.
+   *
+   * @param canonicalization {@link Canonicalization#SIMPLE} or {@link Canonicalization#RELAXED}
+   * @param target receives the canonical form; needs room for {@link #length()} + 2 bytes
+   * @param offset index in {@code target} of the first byte
+   * @return the length of the canonical form
+   * @throws IndexOutOfBoundsException if {@link #length()} + 2 bytes do not fit in {@code target}
+   *     at {@code offset}
+   */
+  public int copyCanonical(Canonicalization canonicalization, byte[] target, int offset) {
+    Objects.checkFromIndexSize(offset, length + 2, target.length);
+    if (canonicalization == Canonicalization.SIMPLE) {
+      return copyRaw(target, offset);
+    }
+    int end = this.offset + length;
+    if (length >= 2 && bytes[end - 2] == '\r' && bytes[end - 1] == '\n') {
+      return HeaderCanonicalizer.canonicalize(
+          canonicalization, bytes, this.offset, length, target, offset);
+    }
+    copyRaw(target, offset); // a field made without CRLF: one is added, then canonicalized
+    target[offset + length] = '\r';
+    target[offset + length + 1] = '\n';
+    return HeaderCanonicalizer.canonicalizeInPlace(canonicalization, target, offset, length + 2);
   }
 
   /**

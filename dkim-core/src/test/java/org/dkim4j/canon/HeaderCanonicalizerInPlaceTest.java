@@ -54,6 +54,7 @@ class HeaderCanonicalizerInPlaceTest {
       assertArrayEquals(
           expected.getBytes(StandardCharsets.ISO_8859_1),
           HeaderCanonicalizer.canonicalize(Canonicalization.RELAXED, raw));
+      assertCopyAgrees(raw, expected, random);
     }
   }
 
@@ -103,6 +104,7 @@ class HeaderCanonicalizerInPlaceTest {
           new String(buffer, 0, length, StandardCharsets.ISO_8859_1),
           () -> "field " + HexFormat.of().formatHex(raw));
       assertEquals('#', buffer[raw.length], "byte after the field");
+      assertCopyAgrees(raw, reference(field.toString()), random);
     }
   }
 
@@ -179,8 +181,68 @@ class HeaderCanonicalizerInPlaceTest {
         for (int i = 0; i < offset; i++) {
           assertEquals('A', buffer[i], "byte before the field");
         }
+        assertCopyAgrees(raw, reference(field), random);
       }
     }
+  }
+
+  /**
+   * {@link HeaderCanonicalizer#canonicalize(Canonicalization, byte[], int, int, byte[], int)}, from
+   * a source at some offset into a target at another: the same canonical form, the source as it
+   * was, and the target's bytes around the canonical form as they were.
+   */
+  private static void assertCopyAgrees(byte[] raw, String expected, Random random) {
+    int offset = random.nextInt(5);
+    byte[] source = new byte[offset + raw.length + random.nextInt(3)];
+    Arrays.fill(source, (byte) 'Z');
+    System.arraycopy(raw, 0, source, offset, raw.length);
+    byte[] sourceBefore = source.clone();
+    int targetOffset = random.nextInt(5);
+    byte[] target = new byte[targetOffset + raw.length + random.nextInt(3)];
+    Arrays.fill(target, (byte) 'Q');
+
+    int length =
+        HeaderCanonicalizer.canonicalize(
+            Canonicalization.RELAXED, source, offset, raw.length, target, targetOffset);
+
+    String copy = new String(target, targetOffset, length, StandardCharsets.ISO_8859_1);
+    assertEquals(expected, copy, () -> "copy of " + HexFormat.of().formatHex(raw));
+    assertArrayEquals(sourceBefore, source, "source");
+    for (int i = 0; i < target.length; i++) {
+      if (i < targetOffset || i >= targetOffset + length) {
+        assertEquals('Q', target[i], "target byte " + i + " outside the canonical form");
+      }
+    }
+  }
+
+  @Test
+  void copyKeepsSimpleAsItIsAndRefusesWhatItCannotDo() {
+    byte[] source = "X :  a\r\n b\r\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] target = new byte[source.length + 2];
+    assertEquals(
+        source.length,
+        HeaderCanonicalizer.canonicalize(
+            Canonicalization.SIMPLE, source, 0, source.length, target, 2));
+    assertArrayEquals(source, Arrays.copyOfRange(target, 2, target.length));
+
+    byte[] noCrlf = "X: a".getBytes(StandardCharsets.ISO_8859_1);
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            HeaderCanonicalizer.canonicalize(
+                Canonicalization.RELAXED, noCrlf, 0, noCrlf.length, new byte[8], 0));
+    byte[] shared = "X: a\r\n....".getBytes(StandardCharsets.ISO_8859_1);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> HeaderCanonicalizer.canonicalize(Canonicalization.RELAXED, shared, 0, 6, shared, 4));
+    assertEquals(
+        5, HeaderCanonicalizer.canonicalize(Canonicalization.RELAXED, shared, 0, 6, shared, 0));
+    assertEquals("x:a\r\n", new String(shared, 0, 5, StandardCharsets.ISO_8859_1));
+    assertThrows(
+        IndexOutOfBoundsException.class,
+        () ->
+            HeaderCanonicalizer.canonicalize(
+                Canonicalization.RELAXED, source, 0, source.length, new byte[4], 0));
   }
 
   private static String reference(String field) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.dkim4j.canon.Canonicalization;
 import org.junit.jupiter.api.Test;
 
 class HeaderFieldCopyTest {
@@ -40,5 +41,41 @@ class HeaderFieldCopyTest {
     target[0] = 'X';
 
     assertEquals("Subject: Hi\r\n there\r\n", FIELD.text());
+  }
+
+  @Test
+  void copiesTheCanonicalFormReadFromTheMessage() throws Exception {
+    byte[] message =
+        "To: a\r\nSubject:  Hi \r\n\tthere\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
+    HeaderField subject = MessageReader.sharing(message, MessageLimits.DEFAULT).readHeader().get(1);
+    byte[] target = new byte[subject.length() + 4];
+    Arrays.fill(target, (byte) '#');
+
+    int relaxed = subject.copyCanonical(Canonicalization.RELAXED, target, 1);
+
+    assertEquals(
+        "#subject:Hi there\r\n#", new String(target, 0, relaxed + 2, StandardCharsets.US_ASCII));
+    assertEquals(
+        "Subject:  Hi \r\n\tthere\r\n",
+        new String(
+            target,
+            1,
+            subject.copyCanonical(Canonicalization.SIMPLE, target, 1),
+            StandardCharsets.US_ASCII));
+    assertEquals("To: a\r\nSubject:  Hi ", new String(message, 0, 20, StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void aFieldMadeWithoutCrlfGetsOneWhenRelaxed() {
+    HeaderField field = HeaderField.of("X-Note :  one  two ");
+    byte[] target = new byte[field.length() + 2];
+
+    int length = field.copyCanonical(Canonicalization.RELAXED, target, 0);
+
+    assertEquals("x-note:one two\r\n", new String(target, 0, length, StandardCharsets.US_ASCII));
+    assertEquals(field.length(), field.copyCanonical(Canonicalization.SIMPLE, target, 0));
+    assertThrows(
+        IndexOutOfBoundsException.class,
+        () -> field.copyCanonical(Canonicalization.RELAXED, new byte[field.length() + 1], 0));
   }
 }
