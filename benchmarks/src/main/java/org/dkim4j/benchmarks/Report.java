@@ -651,8 +651,9 @@ public final class Report {
   }
 
   /**
-   * Operations per second of wall-clock time (JMH's score), or per second of the benchmark thread's
-   * CPU time; NaN when not measured.
+   * Operations per second of wall-clock time, or per second of the benchmark thread's CPU time: the
+   * median over every measurement iteration of the benchmark's rounds and forks; NaN when not
+   * measured.
    */
   private double score(
       Metric metric, String benchmark, String size, String algorithm, String canonicalization) {

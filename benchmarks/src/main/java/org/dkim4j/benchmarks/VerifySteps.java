@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dkim4j.canon.BodyCanonicalizer;
 import org.dkim4j.canon.Canonicalization;
-import org.dkim4j.canon.HeaderCanonicalizer;
 import org.dkim4j.dkim.DkimResults;
 import org.dkim4j.dkim.DkimSignature;
 import org.dkim4j.dkim.DkimVerifier;
@@ -86,15 +85,15 @@ public class VerifySteps {
     return MessageReader.sharing(signed, MessageLimits.DEFAULT).readHeader();
   }
 
-  /** Relaxed canonicalization of every header field, each copied and canonicalized in place. */
+  /**
+   * Relaxed canonicalization of every header field, each canonicalized as it is copied into one
+   * buffer, as the verifier's header hash does it.
+   */
   @Benchmark
   public int canonicalizeHeader() {
     int n = 0;
     for (HeaderField field : fields) {
-      int length = field.copyRaw(headerBuffer, n);
-      n +=
-          HeaderCanonicalizer.canonicalizeInPlace(
-              Canonicalization.RELAXED, headerBuffer, n, length);
+      n += field.copyCanonical(Canonicalization.RELAXED, headerBuffer, n);
     }
     return n;
   }

@@ -66,7 +66,8 @@ public final class HeaderCanonicalizer {
    * @param offset index of the field's first byte in {@code source}
    * @param length the raw field's length, its terminating CRLF included
    * @param target receives the canonical form from {@code targetOffset}, which needs room for
-   *     {@code length} bytes; no byte of it after the canonical form is changed
+   *     {@code length} bytes, and nothing outside them is written; those after the canonical form
+   *     keep their values
    * @param targetOffset index in {@code target} of the canonical form's first byte
    * @return the length of the canonical form, which ends in CRLF
    * @throws IllegalArgumentException for relaxed canonicalization of a field that does not end in
@@ -118,7 +119,9 @@ public final class HeaderCanonicalizer {
    * CRLF; returns the index in {@code dst} after it. {@code dst} is another array, or {@code src}
    * with {@code start == from} to canonicalize in place: every byte is read before it can be
    * overwritten, since output never gets ahead of input (a space is only written where at least one
-   * whitespace byte was dropped), and {@code end + 2 <= src.length}.
+   * whitespace byte was dropped). Needs {@code end + 2 <= src.length}, and room in {@code dst} for
+   * {@code end + 2 - from} bytes from {@code start}, the raw field's length: nothing outside them
+   * is written, not even with its own value.
    */
   private static int relaxed(byte[] src, int from, int end, byte[] dst, int start) {
     int n = start;
@@ -131,7 +134,7 @@ public final class HeaderCanonicalizer {
       while (nameEnd > from && isWhitespace(src[nameEnd - 1])) {
         nameEnd--;
       }
-      lowercaseName(src, from, nameEnd, dst, start);
+      lowercaseName(src, from, nameEnd, dst, start, end + 2 - from);
       n = start + (nameEnd - from);
       dst[n++] = ':';
       valueStart = colon + 1;
@@ -187,10 +190,13 @@ public final class HeaderCanonicalizer {
    * start}, its ASCII letters lowercased, eight bytes at a time: a name's last bytes are read as
    * the word that ends with it (letters already lowercased stay so), a name shorter than eight as
    * the word that starts with it, merged into {@code dst} so that the bytes after the name there
-   * stay as they were. Other bytes, whatever they are, are copied as they are.
+   * stay as they were; a field shorter than eight bytes ({@code room}, the raw length) a byte at a
+   * time, so that no byte of {@code dst} past the field is written. Other bytes, whatever they are,
+   * are copied as they are.
    */
-  private static void lowercaseName(byte[] src, int from, int nameEnd, byte[] dst, int start) {
-    if (from + 8 > src.length || start + 8 > dst.length) {
+  private static void lowercaseName(
+      byte[] src, int from, int nameEnd, byte[] dst, int start, int room) {
+    if (room < 8 || from + 8 > src.length) {
       for (int i = from; i < nameEnd; i++) {
         dst[start + i - from] = lowercase(src[i]);
       }

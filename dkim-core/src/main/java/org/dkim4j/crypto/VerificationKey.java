@@ -22,8 +22,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * <p>Verification runs on the back-end measured fastest for each algorithm by the {@code
  * benchmarks} module: the JDK's RSA (RSASSA-PKCS1-v1_5 over the DigestInfo, RFC 8017 section 8.2)
  * and Bouncy Castle's Ed25519 (RFC 8032 section 5.1.7), with the point decoded once per key.
- * Immutable and thread-safe: an RSA key keeps one initialized JDK verifier between calls, taken by
- * one call at a time.
+ * Thread-safe, and its key never changes: an RSA key keeps one initialized JDK verifier between
+ * calls, taken by one call at a time.
  */
 public final class VerificationKey {
 

@@ -175,9 +175,14 @@ public final class HeaderField {
    * @return the length of the canonical form
    * @throws IndexOutOfBoundsException if {@link #length()} + 2 bytes do not fit in {@code target}
    *     at {@code offset}
+   * @throws IllegalArgumentException if {@code target} is the array the field reads its bytes from
+   *     (a message read by {@link MessageReader#sharing}), which must not be modified
    */
   public int copyCanonical(Canonicalization canonicalization, byte[] target, int offset) {
     Objects.checkFromIndexSize(offset, length + 2, target.length);
+    if (target == bytes) {
+      throw new IllegalArgumentException("target is the array the field reads its bytes from");
+    }
     if (canonicalization == Canonicalization.SIMPLE) {
       return copyRaw(target, offset);
     }

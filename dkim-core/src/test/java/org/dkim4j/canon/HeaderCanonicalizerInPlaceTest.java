@@ -141,10 +141,6 @@ class HeaderCanonicalizerInPlaceTest {
         () -> HeaderCanonicalizer.canonicalizeInPlace(Canonicalization.RELAXED, buffer, 2, 5));
   }
 
-  /**
-   * Section 3.4.2 step by step: lowercase the name, unfold (delete every CRLF), turn each run of
-   * WSP into one space, delete WSP at the end of the value, delete WSP before and after the colon.
-   */
   @Test
   void namesOfEveryLengthLowercaseOnlyAsciiLettersAndLeaveTheValueAlone() {
     // Names are lowercased eight bytes at a time: every byte value, next to every letter boundary
@@ -245,6 +241,10 @@ class HeaderCanonicalizerInPlaceTest {
                 Canonicalization.RELAXED, source, 0, source.length, new byte[4], 0));
   }
 
+  /**
+   * Section 3.4.2 step by step: lowercase the name, unfold (delete every CRLF), turn each run of
+   * WSP into one space, delete WSP at the end of the value, delete WSP before and after the colon.
+   */
   private static String reference(String field) {
     String content = field.substring(0, field.length() - 2);
     int colon = content.indexOf(':');

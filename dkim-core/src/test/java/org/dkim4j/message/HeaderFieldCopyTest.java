@@ -63,6 +63,11 @@ class HeaderFieldCopyTest {
             subject.copyCanonical(Canonicalization.SIMPLE, target, 1),
             StandardCharsets.US_ASCII));
     assertEquals("To: a\r\nSubject:  Hi ", new String(message, 0, 20, StandardCharsets.US_ASCII));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> subject.copyCanonical(Canonicalization.RELAXED, message, 7),
+        "the message the field reads from");
+    assertEquals("To: a\r\nSubject:  Hi ", new String(message, 0, 20, StandardCharsets.US_ASCII));
   }
 
   @Test
