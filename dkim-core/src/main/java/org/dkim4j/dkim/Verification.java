@@ -201,7 +201,7 @@ final class Verification {
     MessageDigest digest = signature.algorithm().newDigest();
     HeaderHash.update(
         digest, signature.headerCanonicalization(), fields, signature.signedHeaders(), entry.field);
-    if (!key.verify(signature.algorithm(), digest.digest(), signature.signature())) {
+    if (!key.verify(signature.algorithm(), digest.digest(), signature.signatureBytes())) {
       return with(signature, key, record, DkimStatus.FAIL, "signature did not verify");
     }
     int signedFroms = 0;
