@@ -45,15 +45,7 @@ public final class HeaderCanonicalizer {
    */
   public static int canonicalizeInPlace(
       Canonicalization canonicalization, byte[] buffer, int offset, int length) {
-    Objects.checkFromIndexSize(offset, length, buffer.length);
-    if (canonicalization == Canonicalization.SIMPLE) {
-      return length;
-    }
-    int to = offset + length;
-    if (length < 2 || buffer[to - 2] != '\r' || buffer[to - 1] != '\n') {
-      throw new IllegalArgumentException("a header field must end in CRLF");
-    }
-    return relaxed(buffer, offset, to - 2, buffer, offset) - offset;
+    return canonicalize(canonicalization, buffer, offset, length, buffer, offset);
   }
 
   /**
@@ -89,7 +81,9 @@ public final class HeaderCanonicalizer {
       throw new IllegalArgumentException("target overlaps source at another offset");
     }
     if (canonicalization == Canonicalization.SIMPLE) {
-      System.arraycopy(source, offset, target, targetOffset, length);
+      if (source != target) {
+        System.arraycopy(source, offset, target, targetOffset, length);
+      }
       return length;
     }
     int to = offset + length;
