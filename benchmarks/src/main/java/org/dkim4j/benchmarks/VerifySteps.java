@@ -129,9 +129,15 @@ public class VerifySteps {
     throw new IllegalStateException("no body");
   }
 
-  /** Parsing the DKIM-Signature field value. */
+  /** Parsing the DKIM-Signature field, as the verifier does: from the field's bytes. */
   @Benchmark
   public DkimSignature parseSignature() {
+    return DkimSignature.parse(fields.get(0));
+  }
+
+  /** Parsing the DKIM-Signature field value given as a string. */
+  @Benchmark
+  public DkimSignature parseSignatureValue() {
     return DkimSignature.parse(signatureValue);
   }
 }

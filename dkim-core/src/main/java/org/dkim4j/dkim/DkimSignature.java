@@ -1,5 +1,6 @@
 package org.dkim4j.dkim;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -10,7 +11,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.dkim4j.canon.Canonicalization;
 import org.dkim4j.crypto.SignatureAlgorithm;
+import org.dkim4j.internal.ByteSearch;
 import org.dkim4j.message.Ascii;
+import org.dkim4j.message.HeaderField;
 import org.dkim4j.tag.TagList;
 import org.dkim4j.tag.TagSyntaxException;
 
@@ -24,7 +27,21 @@ import org.dkim4j.tag.TagSyntaxException;
  */
 public final class DkimSignature {
 
-  private final TagList tags;
+  /**
+   * The tag list, made at the first {@link #tags()} for a signature read from a field's bytes. It
+   * needs no lock, as {@code HeaderField.name()} does not: a TagList's fields are final.
+   */
+  private TagList tags;
+
+  /**
+   * The whole field a signature read by {@link #parse(HeaderField)} came from, its value from
+   * {@link #valueFrom} to {@link #valueTo}; {@code null} for one parsed from a string.
+   */
+  private final byte[] field;
+
+  private final int valueFrom;
+  private final int valueTo;
+
   private final SignatureAlgorithm algorithm;
   private final byte[] signature;
   private final byte[] bodyHash;
@@ -45,6 +62,9 @@ public final class DkimSignature {
 
   private DkimSignature(TagList tags) {
     this.tags = tags;
+    this.field = null;
+    this.valueFrom = 0;
+    this.valueTo = 0;
     String v = null;
     String a = null;
     String b = null;
@@ -137,12 +157,48 @@ public final class DkimSignature {
     if (timestamp != null && expiration != null && expiration < timestamp) {
       throw new DkimSyntaxException("x= (" + expiration + ") is before t= (" + timestamp + ")");
     }
-    if (q != null && !containsIgnoreCase(q.split(":"), "dns/txt")) {
+    if (q != null && !includesDnsTxt(q.split(":"))) {
       throw new DkimSyntaxException("q= does not include dns/txt");
     }
   }
 
-  private static final Canonicalization[] SIMPLE_SIMPLE = {
+  /**
+   * A signature {@link SignatureFieldParser} read and checked, its value from {@code valueFrom} to
+   * {@code valueTo} of {@code field}; -1 for an absent number.
+   */
+  DkimSignature(
+      byte[] field,
+      int valueFrom,
+      int valueTo,
+      SignatureAlgorithm algorithm,
+      byte[] signature,
+      byte[] bodyHash,
+      Canonicalization[] canonicalization,
+      String domain,
+      String selector,
+      List<String> signedHeaders,
+      String identity,
+      long bodyLength,
+      long timestamp,
+      long expiration) {
+    this.field = field;
+    this.valueFrom = valueFrom;
+    this.valueTo = valueTo;
+    this.algorithm = algorithm;
+    this.signature = signature;
+    this.bodyHash = bodyHash;
+    this.headerCanonicalization = canonicalization[0];
+    this.bodyCanonicalization = canonicalization[1];
+    this.domain = domain;
+    this.selector = selector;
+    this.signedHeaders = signedHeaders;
+    this.identity = identity;
+    this.bodyLength = bodyLength < 0 ? null : bodyLength;
+    this.timestamp = timestamp < 0 ? null : timestamp;
+    this.expiration = expiration < 0 ? null : expiration;
+  }
+
+  static final Canonicalization[] SIMPLE_SIMPLE = {
     Canonicalization.SIMPLE, Canonicalization.SIMPLE
   };
   private static final Canonicalization[] RELAXED_RELAXED = {
@@ -159,7 +215,7 @@ public final class DkimSignature {
    * The pair for {@code c=} written as nearly every signer writes it, in lower case without
    * whitespace; {@code null} for any other spelling, which the general parser reads.
    */
-  private static Canonicalization[] commonCanonicalization(String c) {
+  static Canonicalization[] commonCanonicalization(String c) {
     return switch (c) {
       case "relaxed/relaxed" -> RELAXED_RELAXED;
       case "relaxed/simple", "relaxed" -> RELAXED_SIMPLE;
@@ -191,6 +247,32 @@ public final class DkimSignature {
       throw new DkimSyntaxException("invalid tag list: " + e.getMessage());
     }
     return new DkimSignature(tags);
+  }
+
+  /**
+   * Parses the value of a DKIM-Signature field read from a message: the same signature, or the same
+   * error, as {@link #parse(String) parse(field.value())}, reading the field's bytes once in the
+   * common case. The field's name is not checked.
+   *
+   * @param field a DKIM-Signature header field
+   * @return the parsed signature
+   * @throws DkimSyntaxException when the field value breaks a rule of RFC 6376 section 3.5
+   */
+  public static DkimSignature parse(HeaderField field) {
+    Objects.requireNonNull(field, "field");
+    byte[] raw = field.raw(); // a copy: the field may be a range of a message that changes
+    int colon = ByteSearch.indexOf(raw, (byte) ':', 0, raw.length);
+    int end = raw.length;
+    if (end >= 2 && raw[end - 2] == '\r' && raw[end - 1] == '\n') {
+      end -= 2;
+    }
+    if (colon >= 0 && colon < end) {
+      DkimSignature signature = SignatureFieldParser.parse(raw, colon + 1, end);
+      if (signature != null) {
+        return signature;
+      }
+    }
+    return parse(field.value());
   }
 
   /** One half of {@code c=}, folding whitespace around it allowed (section 3.5). */
@@ -247,7 +329,7 @@ public final class DkimSignature {
     return new DkimSyntaxException("invalid header name \"" + name + "\" in h=");
   }
 
-  private static String parseIdentity(String raw, String domain) {
+  static String parseIdentity(String raw, String domain) {
     String value = DkimQuotedPrintable.decode("i=", raw); // section 3.5: i= is quoted-printable
     int at = value.lastIndexOf('@');
     if (at < 0) {
@@ -282,9 +364,10 @@ public final class DkimSignature {
     }
   }
 
-  private static boolean containsIgnoreCase(String[] values, String wanted) {
-    for (String v : values) {
-      if (Ascii.equalsIgnoreCase(TagValues.trimFws(v), wanted)) {
+  /** True when the query methods of {@code q=} include {@code dns/txt} (section 3.5). */
+  static boolean includesDnsTxt(String[] methods) {
+    for (String method : methods) {
+      if (Ascii.equalsIgnoreCase(TagValues.trimFws(method), "dns/txt")) {
         return true;
       }
     }
@@ -297,7 +380,13 @@ public final class DkimSignature {
    * @return the tag list, in field order
    */
   public TagList tags() {
-    return tags;
+    TagList result = tags;
+    if (result == null) {
+      result =
+          TagList.parse(new String(field, valueFrom, valueTo - valueFrom, StandardCharsets.UTF_8));
+      tags = result;
+    }
+    return result;
   }
 
   /**
@@ -448,7 +537,7 @@ public final class DkimSignature {
    * @return the {@code z=} value, still DKIM-Quoted-Printable encoded, or empty
    */
   public Optional<String> copiedHeaders() {
-    return tags.get("z");
+    return tags().get("z");
   }
 
   @Override

@@ -22,7 +22,25 @@ final class TagValues {
   static byte[] base64(String what, String value) {
     // Characters beyond ISO-8859-1 become '?', which is no more base64 than they were.
     byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
-    int length = removeFws(bytes);
+    byte[] decoded = base64OrNull(bytes, copyWithoutFws(bytes, 0, bytes.length, bytes));
+    if (decoded == null) {
+      throw new DkimSyntaxException("invalid base64 in " + what);
+    }
+    return decoded;
+  }
+
+  /**
+   * Decodes the base64 bytes from {@code from} to {@code to} of {@code source}, ignoring folding
+   * whitespace as {@link #base64(String, String)} does; {@code null} when they are not base64.
+   * {@code source} is left as it is.
+   */
+  static byte[] base64OrNull(byte[] source, int from, int to) {
+    byte[] compact = new byte[to - from];
+    return base64OrNull(compact, copyWithoutFws(source, from, to, compact));
+  }
+
+  /** Decodes the first {@code length} bytes of {@code bytes}; {@code null} when not base64. */
+  private static byte[] base64OrNull(byte[] bytes, int length) {
     try {
       if (length == bytes.length) {
         return Base64.getDecoder().decode(bytes);
@@ -32,31 +50,31 @@ final class TagValues {
           ? decoded.array()
           : Arrays.copyOf(decoded.array(), decoded.remaining());
     } catch (IllegalArgumentException e) {
-      throw new DkimSyntaxException("invalid base64 in " + what);
+      return null;
     }
   }
 
   /**
-   * Moves the bytes of {@code bytes} that are not folding whitespace to its front, in order, and
-   * returns their number. A folded value is a few long runs (a signature's b= is lines of about 70
-   * characters), so runs are found eight bytes at a time and moved with one copy each.
+   * Copies the bytes from {@code from} to {@code to} of {@code source} that are not folding
+   * whitespace to the front of {@code target}, in order, and returns their number; {@code target}
+   * may be {@code source} itself when {@code from} is 0. A folded value is a few long runs (a
+   * signature's b= is lines of about 70 characters), so runs are found eight bytes at a time and
+   * moved with one copy each.
    */
-  static int removeFws(byte[] bytes) {
-    int length = bytes.length;
+  static int copyWithoutFws(byte[] source, int from, int to, byte[] target) {
     int n = 0;
-    int from = 0;
     while (true) {
-      int end = ByteSearch.indexOfAtMostSpace(bytes, from, length);
-      if (n != from) {
-        System.arraycopy(bytes, from, bytes, n, end - from);
+      int end = ByteSearch.indexOfAtMostSpace(source, from, to);
+      if (source != target || n != from) {
+        System.arraycopy(source, from, target, n, end - from);
       }
       n += end - from;
-      if (end == length) {
+      if (end == to) {
         return n;
       }
-      byte b = bytes[end];
+      byte b = source[end];
       if (!isFws((char) b)) {
-        bytes[n++] = b; // another control byte: kept, for the decoder to reject
+        target[n++] = b; // another control byte: kept, for the decoder to reject
       }
       from = end + 1;
     }

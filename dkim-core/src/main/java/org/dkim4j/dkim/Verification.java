@@ -77,7 +77,7 @@ final class Verification {
         continue;
       }
       try {
-        entry.signature = DkimSignature.parse(entry.field.value());
+        entry.signature = DkimSignature.parse(entry.field);
       } catch (DkimSyntaxException e) {
         entry.result = claimed(entry.field, DkimStatus.PERMERROR, e.getMessage()).build();
         continue;

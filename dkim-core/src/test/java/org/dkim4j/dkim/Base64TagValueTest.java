@@ -98,7 +98,22 @@ class Base64TagValueTest {
         }
       }
       byte[] input = bytes.clone();
-      int length = TagValues.removeFws(bytes);
+      int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+      byte[] target = new byte[bytes.length - from];
+      java.io.ByteArrayOutputStream expectedTail = new java.io.ByteArrayOutputStream();
+      for (int i = from; i < bytes.length; i++) {
+        if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r' && bytes[i] != '\n') {
+          expectedTail.write(bytes[i]);
+        }
+      }
+      int copied = TagValues.copyWithoutFws(bytes, from, bytes.length, target);
+      assertArrayEquals(
+          expectedTail.toByteArray(),
+          java.util.Arrays.copyOf(target, copied),
+          () -> "copy from " + from + " of " + java.util.HexFormat.of().formatHex(input));
+      assertArrayEquals(input, bytes, "the source of a copy is left as it is");
+
+      int length = TagValues.copyWithoutFws(bytes, 0, bytes.length, bytes);
       assertArrayEquals(
           expected.toByteArray(),
           java.util.Arrays.copyOf(bytes, length),

@@ -2,6 +2,7 @@ package org.dkim4j.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -13,12 +14,14 @@ import java.util.List;
 import org.dkim4j.dkim.DkimSignature;
 import org.dkim4j.dkim.DkimSyntaxException;
 import org.dkim4j.message.Ascii;
+import org.dkim4j.message.HeaderField;
 import org.dkim4j.tag.TagList;
 
 /**
  * {@link DkimSignature#parse}: any text either fails with {@link DkimSyntaxException} or gives a
  * signature whose values keep the rules of RFC 6376 section 3.5, checked here independently of the
- * parser, and which parses again to the same values from its own tags.
+ * parser, and which parses again to the same values from its own tags. And a field parsed from its
+ * bytes gives what its value parsed as a string gives.
  */
 class DkimSignatureFuzzTest {
 
@@ -109,6 +112,45 @@ class DkimSignatureFuzzTest {
     assertArrayEquals(signature.signature(), again.signature());
     assertArrayEquals(signature.bodyHash(), again.bodyHash());
     assertEquals(signature.toString(), again.toString());
+  }
+
+  @FuzzTest(maxDuration = "10m")
+  void aFieldParsesAsItsValue(byte[] input) {
+    if (input == null) {
+      return;
+    }
+    byte[] raw = new byte[input.length + 17];
+    System.arraycopy("DKIM-Signature:".getBytes(StandardCharsets.US_ASCII), 0, raw, 0, 15);
+    System.arraycopy(input, 0, raw, 15, input.length);
+    raw[raw.length - 2] = '\r';
+    raw[raw.length - 1] = '\n';
+    HeaderField field = HeaderField.of(raw);
+    DkimSignature expected;
+    try {
+      expected = DkimSignature.parse(field.value());
+    } catch (DkimSyntaxException e) {
+      DkimSyntaxException actual =
+          assertThrows(DkimSyntaxException.class, () -> DkimSignature.parse(field));
+      assertEquals(e.getMessage(), actual.getMessage());
+      return;
+    }
+    DkimSignature actual = DkimSignature.parse(field);
+    assertEquals(expected.tags().names(), actual.tags().names());
+    assertEquals(expected.tags(), actual.tags());
+    assertEquals(expected.algorithm(), actual.algorithm());
+    assertArrayEquals(expected.signature(), actual.signature());
+    assertArrayEquals(expected.bodyHash(), actual.bodyHash());
+    assertEquals(expected.headerCanonicalization(), actual.headerCanonicalization());
+    assertEquals(expected.bodyCanonicalization(), actual.bodyCanonicalization());
+    assertEquals(expected.domain(), actual.domain());
+    assertEquals(expected.selector(), actual.selector());
+    assertEquals(expected.signedHeaders(), actual.signedHeaders());
+    assertEquals(expected.identity(), actual.identity());
+    assertEquals(expected.bodyLength(), actual.bodyLength());
+    assertEquals(expected.timestamp(), actual.timestamp());
+    assertEquals(expected.expiration(), actual.expiration());
+    assertEquals(expected.copiedHeaders(), actual.copiedHeaders());
+    assertEquals(expected.toString(), actual.toString());
   }
 
   /** RFC 6376 section 3.5 domain-name, letting underscores through as DomainNames does. */
