@@ -27,11 +27,15 @@ import org.dkim4j.tag.TagSyntaxException;
  */
 public final class DkimSignature {
 
+  /** The tag list of a signature parsed from a string; {@code null} for one read from bytes. */
+  private final TagList tags;
+
   /**
-   * The tag list, made at the first {@link #tags()} for a signature read from a field's bytes. It
-   * needs no lock, as {@code HeaderField.name()} does not: a TagList's fields are final.
+   * The tag list of a signature read from a field's bytes, made at the first {@link #tags()} from
+   * the final {@link #field}. It needs no lock: a TagList's fields are final, so a thread sees
+   * either null or a complete list, and two threads racing each make an equal one.
    */
-  private TagList tags;
+  private TagList tagsMade;
 
   /**
    * The whole field a signature read by {@link #parse(HeaderField)} came from, its value from
@@ -60,6 +64,11 @@ public final class DkimSignature {
   private final Long timestamp;
   private final Long expiration;
 
+  /**
+   * Checks the rules of section 3.5 on the tags of a parsed list. {@link SignatureFieldParser}
+   * accepts a subset of the same fields from bytes: a rule added here must be added there too, or
+   * there the field must be left to this path.
+   */
   private DkimSignature(TagList tags) {
     this.tags = tags;
     this.field = null;
@@ -181,6 +190,7 @@ public final class DkimSignature {
       long bodyLength,
       long timestamp,
       long expiration) {
+    this.tags = null;
     this.field = field;
     this.valueFrom = valueFrom;
     this.valueTo = valueTo;
@@ -198,9 +208,11 @@ public final class DkimSignature {
     this.expiration = expiration < 0 ? null : expiration;
   }
 
+  /** The pairs of {@code c=}, header then body: shared, never to be modified. */
   static final Canonicalization[] SIMPLE_SIMPLE = {
     Canonicalization.SIMPLE, Canonicalization.SIMPLE
   };
+
   private static final Canonicalization[] RELAXED_RELAXED = {
     Canonicalization.RELAXED, Canonicalization.RELAXED
   };
@@ -266,13 +278,17 @@ public final class DkimSignature {
     if (end >= 2 && raw[end - 2] == '\r' && raw[end - 1] == '\n') {
       end -= 2;
     }
-    if (colon >= 0 && colon < end) {
+    if (colon < 0) {
+      return parse("");
+    }
+    if (colon < end) {
       DkimSignature signature = SignatureFieldParser.parse(raw, colon + 1, end);
       if (signature != null) {
         return signature;
       }
     }
-    return parse(field.value());
+    // The value as field.value() decodes it, from the copy already read.
+    return parse(new String(raw, colon + 1, Math.max(0, end - colon - 1), StandardCharsets.UTF_8));
   }
 
   /** One half of {@code c=}, folding whitespace around it allowed (section 3.5). */
@@ -380,11 +396,14 @@ public final class DkimSignature {
    * @return the tag list, in field order
    */
   public TagList tags() {
-    TagList result = tags;
+    if (tags != null) {
+      return tags;
+    }
+    TagList result = tagsMade;
     if (result == null) {
       result =
           TagList.parse(new String(field, valueFrom, valueTo - valueFrom, StandardCharsets.UTF_8));
-      tags = result;
+      tagsMade = result;
     }
     return result;
   }

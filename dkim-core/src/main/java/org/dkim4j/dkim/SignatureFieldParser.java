@@ -13,11 +13,13 @@ import org.dkim4j.internal.ByteSearch;
  * for {@link DkimSignature#parse(org.dkim4j.message.HeaderField)}: one pass over the tag list
  * without a string per tag, {@code b=} and {@code bh=} decoded from the field's bytes.
  *
- * <p>It accepts only what is valid and written as signers write it: the tags of section 3.5 and at
- * most one other, and the common spellings of {@code c=}. For anything else, including every error,
- * it returns {@code null} and leaves the field to {@link DkimSignature#parse(String)}, which then
- * either gives the same values or throws the error. So it changes no result and no message, only
- * the time the common case takes.
+ * <p>It accepts only what is valid and written as signers write it: tags named by one lower-case
+ * letter or {@code bh}, each once, and at most one tag of any other name; the common spellings of
+ * {@code c=}; ASCII wherever a value is read. For anything else, including every error, it returns
+ * {@code null} and leaves the field to {@link DkimSignature#parse(String)}, which then either gives
+ * the same values or throws the error. So it changes no result and no message, only the time the
+ * common case takes. The rules it checks are those of {@link DkimSignature}'s string path: a rule
+ * added there must be added here too, or the field left to that path.
  */
 final class SignatureFieldParser {
 
@@ -39,6 +41,8 @@ final class SignatureFieldParser {
 
   /** The tags every signature has (section 3.5): v, a, b, bh, d, h, s. */
   private static final int REQUIRED = 1 << V | 1 << A | 1 << B | 1 << BH | 1 << D | 1 << H | 1 << S;
+
+  private static final SignatureAlgorithm[] ALGORITHMS = SignatureAlgorithm.values();
 
   private final byte[] raw;
 
@@ -73,8 +77,9 @@ final class SignatureFieldParser {
   /**
    * Finds the value of each tag (section 3.2: {@code tag-spec *( ";" tag-spec ) [ ";" ]}, FWS
    * around names and values); false for a name that is not {@code ALPHA *(ALPHA / DIGIT / "_")}, a
-   * known tag twice, a second tag of another name (the string parser looks for its duplicates), an
-   * empty tag-spec before the end, or a tag-spec without {@code =}.
+   * name of one lower-case letter or {@code bh} twice, a second tag of any other name (the string
+   * parser looks for its duplicates), an empty tag-spec before the end, or a tag-spec without
+   * {@code =}.
    */
   private boolean readTags(int start, int end) {
     boolean otherSeen = false;
@@ -151,12 +156,12 @@ final class SignatureFieldParser {
       return null;
     }
     Canonicalization[] canonicalization =
-        has(C) ? DkimSignature.commonCanonicalization(ascii(C)) : DkimSignature.SIMPLE_SIMPLE;
+        has(C) ? DkimSignature.commonCanonicalization(latin1(C)) : DkimSignature.SIMPLE_SIMPLE;
     if (canonicalization == null) {
       return null;
     }
-    String domain = ascii(D);
-    String selector = ascii(S);
+    String domain = latin1(D);
+    String selector = latin1(S);
     if (!DomainNames.isValid(domain) || !DomainNames.isValid(selector)) {
       return null; // a byte above 0x7F is no label character either
     }
@@ -170,7 +175,7 @@ final class SignatureFieldParser {
         return null;
       }
       try {
-        identity = DkimSignature.parseIdentity(ascii(I), domain);
+        identity = DkimSignature.parseIdentity(latin1(I), domain);
       } catch (DkimSyntaxException e) {
         return null;
       }
@@ -185,7 +190,7 @@ final class SignatureFieldParser {
       return null;
     }
     if (has(Q)
-        && (!isAscii(from[Q], to[Q]) || !DkimSignature.includesDnsTxt(ascii(Q).split(":")))) {
+        && (!isAscii(from[Q], to[Q]) || !DkimSignature.includesDnsTxt(latin1(Q).split(":")))) {
       return null;
     }
     return new DkimSignature(
@@ -209,8 +214,11 @@ final class SignatureFieldParser {
     return (seen & 1 << tag) != 0;
   }
 
-  /** The value of {@code tag} as a string of its bytes, one character each. */
-  private String ascii(int tag) {
+  /**
+   * The value of {@code tag} as a string of its bytes, one character each (ISO-8859-1): the string
+   * the string path has when they are ASCII, and one no rule accepts when they are not.
+   */
+  private String latin1(int tag) {
     return new String(raw, from[tag], to[tag] - from[tag], StandardCharsets.ISO_8859_1);
   }
 
@@ -225,7 +233,7 @@ final class SignatureFieldParser {
 
   /** {@link SignatureAlgorithm#fromTagValue} on bytes: ASCII case-insensitive, no string made. */
   private SignatureAlgorithm algorithm(int start, int end) {
-    for (SignatureAlgorithm algorithm : SignatureAlgorithm.values()) {
+    for (SignatureAlgorithm algorithm : ALGORITHMS) {
       String name = algorithm.tagValue();
       if (name.length() == end - start && equalsIgnoreCase(name, start)) {
         return algorithm;

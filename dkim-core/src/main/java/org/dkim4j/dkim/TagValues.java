@@ -22,7 +22,7 @@ final class TagValues {
   static byte[] base64(String what, String value) {
     // Characters beyond ISO-8859-1 become '?', which is no more base64 than they were.
     byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
-    byte[] decoded = base64OrNull(bytes, copyWithoutFws(bytes, 0, bytes.length, bytes));
+    byte[] decoded = decodeFront(bytes, copyWithoutFws(bytes, 0, bytes.length, bytes));
     if (decoded == null) {
       throw new DkimSyntaxException("invalid base64 in " + what);
     }
@@ -36,11 +36,11 @@ final class TagValues {
    */
   static byte[] base64OrNull(byte[] source, int from, int to) {
     byte[] compact = new byte[to - from];
-    return base64OrNull(compact, copyWithoutFws(source, from, to, compact));
+    return decodeFront(compact, copyWithoutFws(source, from, to, compact));
   }
 
   /** Decodes the first {@code length} bytes of {@code bytes}; {@code null} when not base64. */
-  private static byte[] base64OrNull(byte[] bytes, int length) {
+  private static byte[] decodeFront(byte[] bytes, int length) {
     try {
       if (length == bytes.length) {
         return Base64.getDecoder().decode(bytes);

@@ -146,6 +146,8 @@ class DkimSignatureFuzzTest {
     assertEquals(expected.selector(), actual.selector());
     assertEquals(expected.signedHeaders(), actual.signedHeaders());
     assertEquals(expected.identity(), actual.identity());
+    assertEquals(expected.identityDomain(), actual.identityDomain());
+    assertEquals(expected.signatureBase64(), actual.signatureBase64());
     assertEquals(expected.bodyLength(), actual.bodyLength());
     assertEquals(expected.timestamp(), actual.timestamp());
     assertEquals(expected.expiration(), actual.expiration());
