@@ -16,6 +16,7 @@ import org.dkim4j.dkim.DkimSyntaxException;
 import org.dkim4j.message.Ascii;
 import org.dkim4j.message.HeaderField;
 import org.dkim4j.tag.TagList;
+import org.dkim4j.testing.SignatureAssertions;
 
 /**
  * {@link DkimSignature#parse}: any text either fails with {@link DkimSyntaxException} or gives a
@@ -134,25 +135,7 @@ class DkimSignatureFuzzTest {
       assertEquals(e.getMessage(), actual.getMessage());
       return;
     }
-    DkimSignature actual = DkimSignature.parse(field);
-    assertEquals(expected.tags().names(), actual.tags().names());
-    assertEquals(expected.tags(), actual.tags());
-    assertEquals(expected.algorithm(), actual.algorithm());
-    assertArrayEquals(expected.signature(), actual.signature());
-    assertArrayEquals(expected.bodyHash(), actual.bodyHash());
-    assertEquals(expected.headerCanonicalization(), actual.headerCanonicalization());
-    assertEquals(expected.bodyCanonicalization(), actual.bodyCanonicalization());
-    assertEquals(expected.domain(), actual.domain());
-    assertEquals(expected.selector(), actual.selector());
-    assertEquals(expected.signedHeaders(), actual.signedHeaders());
-    assertEquals(expected.identity(), actual.identity());
-    assertEquals(expected.identityDomain(), actual.identityDomain());
-    assertEquals(expected.signatureBase64(), actual.signatureBase64());
-    assertEquals(expected.bodyLength(), actual.bodyLength());
-    assertEquals(expected.timestamp(), actual.timestamp());
-    assertEquals(expected.expiration(), actual.expiration());
-    assertEquals(expected.copiedHeaders(), actual.copiedHeaders());
-    assertEquals(expected.toString(), actual.toString());
+    SignatureAssertions.assertSameSignature(expected, DkimSignature.parse(field), field.value());
   }
 
   /** RFC 6376 section 3.5 domain-name, letting underscores through as DomainNames does. */
