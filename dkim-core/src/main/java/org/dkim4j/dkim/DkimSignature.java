@@ -334,7 +334,7 @@ public final class DkimSignature {
     }
   }
 
-  private static boolean isFieldNameChar(char c) {
+  static boolean isFieldNameChar(char c) {
     return c >= 33 && c <= 126 && c != ':';
   }
 

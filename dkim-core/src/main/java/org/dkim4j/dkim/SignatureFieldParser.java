@@ -267,7 +267,7 @@ final class SignatureFieldParser {
     while (true) {
       int nameFrom = skipFws(at, end);
       int nameTo = nameFrom;
-      while (nameTo < end && isFieldNameByte(raw[nameTo])) {
+      while (nameTo < end && DkimSignature.isFieldNameChar((char) (raw[nameTo] & 0xff))) {
         nameTo++;
       }
       int next = skipFws(nameTo, end);
@@ -281,10 +281,6 @@ final class SignatureFieldParser {
       }
       at = next + 1;
     }
-  }
-
-  private static boolean isFieldNameByte(byte b) {
-    return b >= 33 && b <= 126 && b != ':';
   }
 
   /** {@link #number} of a value that is not one. */
@@ -315,20 +311,16 @@ final class SignatureFieldParser {
   }
 
   private int skipFws(int at, int end) {
-    while (at < end && isFws(raw[at])) {
+    while (at < end && TagValues.isFws((char) (raw[at] & 0xff))) {
       at++;
     }
     return at;
   }
 
   private int trimFws(int start, int end) {
-    while (end > start && isFws(raw[end - 1])) {
+    while (end > start && TagValues.isFws((char) (raw[end - 1] & 0xff))) {
       end--;
     }
     return end;
-  }
-
-  private static boolean isFws(byte b) {
-    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 }
