@@ -308,8 +308,8 @@ public final class BodyCanonicalizer {
 
   /**
    * Returns where relaxed canonicalization may have to change something, or {@code end}. One space
-   * at the end of a line that content follows (format=flowed text ends most lines so) is dropped
-   * here: the bytes before it are written and the run goes on after it.
+   * at the end of a line that content follows (format=flowed text ends most lines so) is dropped on
+   * the way: the bytes before it are written and the run goes on after it.
    */
   private int relaxedScan(byte[] bytes, int from, int end) {
     int i = from;
@@ -318,24 +318,12 @@ public final class BodyCanonicalizer {
     }
     i++;
     int last = end - 10;
-    while (i <= last) {
+    if (i <= last) {
       int k = relaxedCandidate(bytes, i, last);
-      if (k < 0) {
-        i = -k - 1; // nothing up to here: the last few bytes, for the careful loop below
-        break;
+      if (k >= 0) {
+        return k;
       }
-      // k <= last + 7 = end - 3, so k + 2 is inside the chunk.
-      if (bytes[k] == SP
-          && bytes[k + 1] == CR
-          && bytes[k + 2] == LF
-          && k + 3 < end
-          && (bytes[k + 3] & 0xff) > SP) {
-        flush(k); // one space before a line break that content follows: drop it, go on
-        run = k + 1;
-        i = k + 3;
-        continue;
-      }
-      return k;
+      i = -k - 1; // nothing up to here: the last few bytes, for the careful loop below
     }
     for (; i < end; i++) {
       byte b = bytes[i];
@@ -352,7 +340,9 @@ public final class BodyCanonicalizer {
    * HTAB among them) other than a CRLF that content follows, or a space followed by a byte of at
    * most 0x20. May return a byte that needs nothing (a {@code '!'} after such a byte), which the
    * caller treats as it is. When there is none, returns {@code -1 - i}, where {@code i} is the
-   * first offset not looked at.
+   * first offset not looked at. Passes on the way, as they need nothing more: one empty line that
+   * content follows (a paragraph break), and one space before a CRLF that content follows, which it
+   * drops, writing the bytes before it.
    *
    * <p>Two loops take turns: sixteen bytes at a time while none is at most 0x20 (base64, long
    * words), and sixteen at a time with the exact test while there are spaces (text), back to the
@@ -361,11 +351,10 @@ public final class BodyCanonicalizer {
    * small, so the compiler keeps them tight. Once two lines of one length have passed, {@link
    * #linesOfLength} tests the lines after them whole, as long as they keep that length.
    */
-  private static int relaxedCandidate(byte[] bytes, int from, int last) {
+  private int relaxedCandidate(byte[] bytes, int from, int last) {
     int i = from;
     int lineStart = -1; // where the line being scanned starts, once a line break was passed
     int lineLength = -1; // the length of the line before it, once two line breaks were passed
-    scan:
     while (true) {
       for (; i <= last - 8; i += 16) {
         long x = (long) LONGS.get(bytes, i);
@@ -392,23 +381,42 @@ public final class BodyCanonicalizer {
           k = i - 8 + (Long.numberOfTrailingZeros(candidates) >>> 3);
         }
       }
-      if (k >= 0) {
-        // k <= last + 7, and last leaves room for two more bytes.
-        if (bytes[k] == CR && bytes[k + 1] == LF && (bytes[k + 2] & 0xff) > SP) {
-          i = k + 2; // a CRLF that content follows passes unchanged
-          if (lineStart >= 0) {
-            int length = k - lineStart;
-            if (length == lineLength) {
-              i = linesOfLength(bytes, i, length, last); // lines of one length: base64
-            }
-            lineLength = length;
-          }
-          lineStart = i;
-          continue scan;
-        }
-        return k;
+      if (k < 0) {
+        return -1 - i;
       }
-      return -1 - i;
+      // k <= last + 7, and last leaves room for two more bytes; bytes up to last + 9 may be read.
+      if (bytes[k] == CR && bytes[k + 1] == LF) {
+        int next = k + 2;
+        if (bytes[next] == CR && next + 2 <= last + 9 && bytes[next + 1] == LF) {
+          next += 2; // an empty line before content
+        }
+        if ((bytes[next] & 0xff) <= SP) {
+          return k;
+        }
+        i = next; // a CRLF that content follows passes unchanged
+        if (lineStart >= 0) {
+          int length = k - lineStart;
+          if (length == lineLength) {
+            i = linesOfLength(bytes, i, length, last); // lines of one length: base64
+          }
+          lineLength = length;
+        }
+        lineStart = i;
+        continue;
+      }
+      if (bytes[k] == SP
+          && bytes[k + 1] == CR
+          && bytes[k + 2] == LF
+          && k + 3 <= last + 9
+          && (bytes[k + 3] & 0xff) > SP) {
+        flush(k); // one space before a line break that content follows: drop it, go on
+        run = k + 1;
+        i = k + 3;
+        lineStart = i;
+        lineLength = -1;
+        continue;
+      }
+      return k;
     }
   }
 
