@@ -355,14 +355,16 @@ public final class BodyCanonicalizer {
     int i = from;
     int lineStart = -1; // where the line being scanned starts, once a line break was passed
     int lineLength = -1; // the length of the line before it, once two line breaks were passed
+    boolean text = false; // the line has spaces: the first loop would stop at once
     while (true) {
-      for (; i <= last - 8; i += 16) {
+      for (; !text && i <= last - 8; i += 16) {
         long x = (long) LONGS.get(bytes, i);
         long y = (long) LONGS.get(bytes, i + 8);
         if ((atMost0x20(x) | atMost0x20(y)) != 0) {
           break;
         }
       }
+      text = false;
       int k = -1;
       for (; i <= last - 8; i += 16) {
         long first = Words.relaxedCandidates(bytes, i);
@@ -414,6 +416,7 @@ public final class BodyCanonicalizer {
         i = k + 3;
         lineStart = i;
         lineLength = -1;
+        text = true;
         continue;
       }
       return k;
