@@ -292,8 +292,12 @@ public final class BodyCanonicalizer {
       long candidates = (x - ONES * 0x0E) & ~x & HIGH_BITS; // CR, LF and a few other controls
       if (candidates != 0) {
         long stop = candidates & ~lineBreakBeforeContent(bytes, i, x);
-        if (stop != 0) {
-          return i + (Long.numberOfTrailingZeros(stop) >>> 3);
+        while (stop != 0) {
+          int k = i + (Long.numberOfTrailingZeros(stop) >>> 3);
+          if (!emptyLineBeforeContent(bytes, k, end)) {
+            return k;
+          }
+          stop &= stop - 1; // a paragraph break: the CRLFs after this CR pass as line breaks
         }
       }
     }
@@ -456,6 +460,19 @@ public final class BodyCanonicalizer {
       }
     }
     return s;
+  }
+
+  /**
+   * Whether {@code k} starts a CRLF, an empty line and content (a byte above 0x20) within the
+   * chunk, which passes unchanged: the empty line is not at the end of the body.
+   */
+  private static boolean emptyLineBeforeContent(byte[] bytes, int k, int end) {
+    return k + 4 < end
+        && bytes[k] == CR
+        && bytes[k + 1] == LF
+        && bytes[k + 2] == CR
+        && bytes[k + 3] == LF
+        && (bytes[k + 4] & 0xff) > SP;
   }
 
   /**
