@@ -30,6 +30,15 @@ abstract sealed class ReferenceBodyCanonicalizer
     return canonicalization == Canonicalization.SIMPLE ? new Simple(out) : new Relaxed(out);
   }
 
+  /** Returns {@code body} canonicalized whole, in hex, as the tests compare it. */
+  static String hex(Canonicalization canonicalization, byte[] body) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ReferenceBodyCanonicalizer canonicalizer = of(canonicalization, out::write);
+    canonicalizer.update(body, 0, body.length);
+    canonicalizer.finish();
+    return java.util.HexFormat.of().formatHex(out.toByteArray());
+  }
+
   /** Canonicalizes the next {@code length} bytes of the body. */
   final void update(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
