@@ -392,10 +392,7 @@ public final class BodyCanonicalizer {
       }
       // k <= last + 7, and last leaves room for two more bytes; bytes up to last + 9 may be read.
       if (bytes[k] == CR && bytes[k + 1] == LF) {
-        int next = k + 2;
-        if (bytes[next] == CR && next + 2 <= last + 9 && bytes[next + 1] == LF) {
-          next += 2; // an empty line before content
-        }
+        int next = emptyLineBeforeContent(bytes, k, last + 10) ? k + 4 : k + 2;
         if ((bytes[next] & 0xff) <= SP) {
           return k;
         }
@@ -463,8 +460,9 @@ public final class BodyCanonicalizer {
   }
 
   /**
-   * Whether {@code k} starts a CRLF, an empty line and content (a byte above 0x20) within the
-   * chunk, which passes unchanged: the empty line is not at the end of the body.
+   * Whether {@code k} starts a CRLF, an empty line and content (a byte above 0x20) before {@code
+   * end}, which passes unchanged, simple and relaxed alike: the empty line is not at the end of the
+   * body.
    */
   private static boolean emptyLineBeforeContent(byte[] bytes, int k, int end) {
     return k + 4 < end
